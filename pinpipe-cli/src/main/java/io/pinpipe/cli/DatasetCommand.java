@@ -1,0 +1,10 @@
+package io.pinpipe.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code pinpipe dataset}: make and load the source tables. */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = "Generate the course-like dataset and load it into the source database.",
+        subcommands = {})
+final class DatasetCommand {
+}

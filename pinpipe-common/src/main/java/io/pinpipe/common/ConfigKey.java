@@ -1,0 +1,46 @@
+package io.pinpipe.common;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * One declared setting: its name, its default (null when it has none), what it means, which values are legal, and
+ * whether it is a secret that must never be printed. Components declare their keys as constants in one class and
+ * read them through {@link Settings}, so the README tables and the validation come from the same place.
+ */
+public record ConfigKey(String name, String defaultValue, String doc, boolean secret, Predicate<String> validator,
+                        String expected) {
+
+    public ConfigKey {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(doc, "doc");
+        Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(expected, "expected");
+    }
+
+    public static ConfigKey of(String name, String defaultValue, String doc) {
+        return new ConfigKey(name, defaultValue, doc, false, value -> true, "any text");
+    }
+
+    public static ConfigKey secret(String name, String doc) {
+        return new ConfigKey(name, null, doc, true, value -> true, "any text");
+    }
+
+    public static ConfigKey positiveInt(String name, int defaultValue, String doc) {
+        return new ConfigKey(name, Integer.toString(defaultValue), doc, false, ConfigKey::isPositiveInt,
+                "a whole number of at least 1");
+    }
+
+    /** The environment variable that overrides this key: {@code PINPIPE_} + the name upper-cased, '.' and '-' as '_'. */
+    public String environmentVariable() {
+        return Settings.environmentVariable(name);
+    }
+
+    private static boolean isPositiveInt(String value) {
+        try {
+            return Integer.parseInt(value.trim()) >= 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

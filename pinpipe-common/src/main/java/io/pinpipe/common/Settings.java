@@ -1,0 +1,161 @@
+package io.pinpipe.common;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * pinpipe's one configuration format: a Java properties file, overridden key by key by environment variables
+ * ({@code PINPIPE_BOOTSTRAP_SERVERS} overrides {@code bootstrap.servers}), overridden in turn by explicit values such
+ * as command-line options. Immutable. {@link #toString()} masks every key that looks like a secret, so a
+ * {@code Settings} can be logged.
+ */
+public final class Settings {
+
+    private static final String ENV_PREFIX = "PINPIPE_";
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    public static Settings empty() {
+        return new Settings(Map.of());
+    }
+
+    public static Settings of(Map<String, String> values) {
+        return new Settings(values);
+    }
+
+    /**
+     * Reads a properties file (UTF-8), then applies the environment overrides for every key declared in
+     * {@code declared} and every key already in the file.
+     *
+     * @param file may be null: then only defaults and the environment count
+     */
+    public static Settings load(Path file, Map<String, String> environment, Iterable<ConfigKey> declared) {
+        Map<String, String> merged = new TreeMap<>();
+        if (file != null) {
+            merged.putAll(readProperties(file));
+        }
+        for (ConfigKey key : declared) {
+            merged.putIfAbsent(key.name(), null);
+        }
+        Map<String, String> result = new TreeMap<>();
+        for (Map.Entry<String, String> entry : merged.entrySet()) {
+            String fromEnvironment = environment.get(environmentVariable(entry.getKey()));
+            String value = fromEnvironment != null ? fromEnvironment : entry.getValue();
+            if (value != null) {
+                result.put(entry.getKey(), value);
+            }
+        }
+        return new Settings(result);
+    }
+
+    /** Reads a properties file as it is, keys and values trimmed (the course's files have spaces around '='). */
+    public static Map<String, String> readProperties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("config file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + file, e);
+        }
+        Map<String, String> values = new TreeMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            values.put(name.trim(), properties.getProperty(name).trim());
+        }
+        return values;
+    }
+
+    public static String environmentVariable(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** A copy with {@code overrides} applied on top; null values remove a key. */
+    public Settings with(Map<String, String> overrides) {
+        Map<String, String> merged = new TreeMap<>(values);
+        overrides.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return new Settings(merged);
+    }
+
+    public Optional<String> find(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The value, or the key's default; checked against the key's validator. */
+    public String get(ConfigKey key) {
+        String value = values.getOrDefault(key.name(), key.defaultValue());
+        if (value == null) {
+            throw new IllegalArgumentException("missing setting '" + key.name() + "' (" + key.doc() + "); set it in"
+                    + " the config file or as " + key.environmentVariable());
+        }
+        if (!key.validator().test(value)) {
+            throw new IllegalArgumentException("setting '" + key.name() + "' is "
+                    + (key.secret() ? "invalid" : "'" + value + "'") + ": expected " + key.expected());
+        }
+        return value;
+    }
+
+    public int getInt(ConfigKey key) {
+        String value = get(key);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting '" + key.name() + "' is '" + value + "': expected a number", e);
+        }
+    }
+
+    /** Every key starting with {@code prefix}, with the prefix removed: {@code client.*} → Kafka client settings. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> result = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                result.put(key.substring(prefix.length()), value);
+            }
+        });
+        return result;
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    /** True for keys whose values must never be printed: passwords, secrets, tokens, keys and JAAS configs. */
+    public static boolean isSecretKey(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("password") || lower.contains("secret") || lower.contains("token")
+                || lower.contains("jaas") || lower.endsWith("api.key") || lower.endsWith("api.keys")
+                || lower.contains("access.key") || lower.contains("credentials");
+    }
+
+    /** The values with secrets replaced by {@code [hidden]}: the only form in which settings may be logged. */
+    public Map<String, String> redacted() {
+        Map<String, String> result = new TreeMap<>();
+        values.forEach((key, value) -> result.put(key, isSecretKey(key) ? "[hidden]" : value));
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "Settings" + redacted();
+    }
+}

@@ -1,0 +1,59 @@
+package io.pinpipe.common;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    private static final ConfigKey BOOTSTRAP = ConfigKey.of("bootstrap.servers", "localhost:9092", "Kafka brokers");
+    private static final ConfigKey BATCH = ConfigKey.positiveInt("batch.size", 1, "records per request");
+
+    @Test
+    void environmentOverridesTheFileKeyByKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pinpipe.properties");
+        Files.writeString(file, "bootstrap.servers = broker:9092\nclient.security.protocol=SSL\n");
+
+        Settings settings = Settings.load(file, Map.of("PINPIPE_CLIENT_SECURITY_PROTOCOL", "SASL_SSL",
+                "PINPIPE_BATCH_SIZE", "100"), List.of(BOOTSTRAP, BATCH));
+
+        assertThat(settings.get(BOOTSTRAP)).isEqualTo("broker:9092");
+        assertThat(settings.getInt(BATCH)).isEqualTo(100);
+        assertThat(settings.withPrefix("client.")).containsExactly(Map.entry("security.protocol", "SASL_SSL"));
+    }
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        assertThat(Settings.empty().get(BOOTSTRAP)).isEqualTo("localhost:9092");
+    }
+
+    @Test
+    void invalidValueNamesTheKeyAndWhatWasExpected() {
+        Settings settings = Settings.of(Map.of("batch.size", "0"));
+
+        assertThatThrownBy(() -> settings.getInt(BATCH)).hasMessageContaining("batch.size")
+                .hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void missingFileIsAClearError(@TempDir Path dir) {
+        assertThatThrownBy(() -> Settings.load(dir.resolve("nope.properties"), Map.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void toStringHidesSecrets() {
+        Settings settings = Settings.of(Map.of("client.sasl.jaas.config", "x required password=\"hunter2\";",
+                "s3.secret.access.key", "abc", "listeners", "http://0.0.0.0:8082"));
+
+        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("abc")
+                .contains("http://0.0.0.0:8082");
+    }
+}
