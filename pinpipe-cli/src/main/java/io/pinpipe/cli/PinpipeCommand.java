@@ -1,5 +1,6 @@
 package io.pinpipe.cli;
 
+import io.pinpipe.cli.stack.UpCommand;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
         description = "The Pinterest-style event data pipeline: source database -> REST Proxy gateway -> Kafka"
                 + " -> lake -> Spark.",
         subcommands = {
+                UpCommand.class,
                 DatasetCommand.class,
         })
 public final class PinpipeCommand {

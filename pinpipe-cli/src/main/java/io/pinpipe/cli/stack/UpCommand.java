@@ -1,0 +1,60 @@
+package io.pinpipe.cli.stack;
+
+import io.pinpipe.cli.PinpipeCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code pinpipe up}: runs the local stack until Ctrl-C or SIGTERM. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Start the one-machine pipeline: Kafka broker (KRaft), topics, gateway and the Connect worker"
+                + " with the lake sink. Runs until Ctrl-C or SIGTERM, then stops everything cleanly.",
+                "A second 'up' on the same data folder resumes with the data intact."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--user-id", paramLabel = "ID", description = "User id of the topics (config: user.id).")
+    private String userId;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Use this Kafka cluster instead of the embedded broker (config: bootstrap.servers).")
+    private String bootstrapServers;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PinpipeCommand root = PinpipeCommand.of(spec);
+        Map<String, String> overrides = new HashMap<>();
+        if (userId != null) {
+            overrides.put(StackSettings.USER_ID.name(), userId);
+        }
+        if (bootstrapServers != null) {
+            overrides.put(StackSettings.BOOTSTRAP_SERVERS.name(), bootstrapServers);
+        }
+        var settings = root.settings(StackSettings.ALL).with(overrides);
+        var out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalStack stack = LocalStack.start(root.dataDir(), settings, line -> {
+            out.println(line);
+            out.flush();
+        });
+        Thread hook = new Thread(() -> {
+            out.println("Stopping...");
+            out.flush();
+            stack.close();
+            stopped.countDown();
+        }, "pinpipe-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("pinpipe is up. Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
