@@ -1,5 +1,6 @@
 package io.pinpipe.cli;
 
+import io.pinpipe.cli.schedule.ScheduleCommand;
 import io.pinpipe.cli.stack.UpCommand;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The root command. Holds the options every subcommand shares: the data folder and the config file. Subcommands
@@ -25,6 +28,7 @@ import java.nio.file.Path;
         subcommands = {
                 UpCommand.class,
                 DatasetCommand.class,
+                ScheduleCommand.class,
         })
 public final class PinpipeCommand {
 
@@ -57,6 +61,15 @@ public final class PinpipeCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dir, e);
         }
+    }
+
+    /** The root options as given ({@code --data-dir}, {@code --config}), to pass on to a command run from here. */
+    public List<String> forwardedOptions() {
+        List<String> options = new ArrayList<>(List.of("--data-dir", dataDir().toString()));
+        if (configFile != null) {
+            options.addAll(List.of("--config", configFile.toAbsolutePath().toString()));
+        }
+        return options;
     }
 
     /** The settings of this run: the config file (if any) with environment overrides for the declared keys. */
