@@ -1,7 +1,5 @@
 package io.pinpipe.emulator.dataset;
 
-import io.pinpipe.common.Datetimes;
-
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -29,7 +27,7 @@ final class Csv {
             return Floats.shortest(number);
         }
         if (value instanceof LocalDateTime datetime) {
-            return Datetimes.DATABASE.format(datetime);
+            return DatabaseDatetimes.append(new StringBuilder(19), datetime).toString();
         }
         return String.valueOf(value);
     }

@@ -1,7 +1,5 @@
 package io.pinpipe.emulator.dataset;
 
-import io.pinpipe.common.Datetimes;
-
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -9,7 +7,7 @@ import java.util.List;
  * JSON objects exactly as the real sample files print a database row (Python's {@code json.dumps} with
  * {@code ensure_ascii=False}): {@code {"ind": 0, "timestamp": "2019-01-01 07:21:13", "latitude": -88.8298}} —
  * ", " and ": " separators, fields in table order, text unescaped beyond what JSON requires, datetimes in the
- * database form (not the ISO wire form {@code JsonCodec} writes), floats in their shortest form.
+ * database form (not the ISO wire form {@code JsonCodec} writes, see {@link DatabaseDatetimes}), floats in their shortest form.
  */
 final class DatabaseJson {
 
@@ -37,7 +35,9 @@ final class DatabaseJson {
         } else if (value instanceof Double number) {
             out.append(Floats.shortest(number));
         } else if (value instanceof LocalDateTime datetime) {
-            appendString(out, Datetimes.DATABASE.format(datetime));
+            out.append('"');
+            DatabaseDatetimes.append(out, datetime);
+            out.append('"');
         } else {
             out.append(value);
         }
@@ -45,8 +45,14 @@ final class DatabaseJson {
 
     static void appendString(StringBuilder out, String text) {
         out.append('"');
+        int clean = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(text, clean, i);
+            clean = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -55,14 +61,13 @@ final class DatabaseJson {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
+        }
+        if (clean == 0) {
+            out.append(text);
+        } else {
+            out.append(text, clean, text.length());
         }
         out.append('"');
     }

@@ -5,11 +5,10 @@ import io.pinpipe.common.PinRecord;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.UserRecord;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +27,11 @@ import java.util.Map;
  */
 public final class DatasetWriter implements Closeable {
 
-    private static final int BUFFER_CHARS = 1 << 20;
+    private static final int BUFFER_BYTES = 1 << 20;
 
     private final Path folder;
     private final DatasetFormat format;
-    private final Map<SourceTable, Writer> writers = new EnumMap<>(SourceTable.class);
+    private final Map<SourceTable, OutputStream> writers = new EnumMap<>(SourceTable.class);
     private final StringBuilder line = new StringBuilder(1024);
     private long rows;
     private boolean committed;
@@ -47,13 +46,11 @@ public final class DatasetWriter implements Closeable {
         this.format = format;
         try {
             for (SourceTable table : SourceTable.values()) {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part(table)),
-                        StandardCharsets.UTF_8), BUFFER_CHARS);
-                writers.put(table, writer);
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(part(table)), BUFFER_BYTES);
+                writers.put(table, out);
                 String header = format.header(table);
                 if (header != null) {
-                    writer.write(header);
-                    writer.write('\n');
+                    out.write((header + '\n').getBytes(StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {
@@ -88,7 +85,7 @@ public final class DatasetWriter implements Closeable {
     /** Flushes the files and moves them to their final names, replacing older files of the same name. */
     public List<Path> commit() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Map.Entry<SourceTable, Writer> entry : writers.entrySet()) {
+        for (Map.Entry<SourceTable, OutputStream> entry : writers.entrySet()) {
             entry.getValue().close();
             Path target = fileOf(folder, entry.getKey(), format);
             Files.move(part(entry.getKey()), target, StandardCopyOption.REPLACE_EXISTING,
@@ -105,7 +102,7 @@ public final class DatasetWriter implements Closeable {
             return;
         }
         IOException failure = null;
-        for (Map.Entry<SourceTable, Writer> entry : writers.entrySet()) {
+        for (Map.Entry<SourceTable, OutputStream> entry : writers.entrySet()) {
             try {
                 entry.getValue().close();
                 Files.deleteIfExists(part(entry.getKey()));
@@ -123,7 +120,8 @@ public final class DatasetWriter implements Closeable {
         line.setLength(0);
         format.appendRow(line, table, values);
         line.append('\n');
-        writers.get(table).append(line);
+        // String.getBytes has intrinsics for both string codings; a Writer's encoder walks char by char.
+        writers.get(table).write(line.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Path part(SourceTable table) {

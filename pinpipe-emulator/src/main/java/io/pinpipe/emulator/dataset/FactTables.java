@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ final class FactTables {
 
     /** One category block of the pin table, with its vocabulary and its shares of story and video rows. */
     record Category(String name, long indexSpan, double storyShare, double videoShare, String[] tags,
-                    String[] titleWords) {
+                    String[] titleWords, String[] lowerCaseWords) {
     }
 
     /** Linear interpolation in a table of evenly spaced quantiles (percentiles, permilles). */
@@ -68,7 +69,8 @@ final class FactTables {
             double sampleRows = Double.parseDouble(row[2]);
             result.add(new Category(row[0], Long.parseLong(row[1]), Double.parseDouble(row[3]) / sampleRows,
                     Double.parseDouble(row[4]) / sampleRows, tags.get(row[0]).toArray(String[]::new),
-                    words.get(row[0]).toArray(String[]::new)));
+                    words.get(row[0]).toArray(String[]::new),
+                    words.get(row[0]).stream().map(word -> word.toLowerCase(Locale.ROOT)).toArray(String[]::new)));
         }
         return List.copyOf(result);
     }

@@ -1,7 +1,5 @@
 package io.pinpipe.emulator.dataset;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.util.SplittableRandom;
 
@@ -23,7 +21,7 @@ final class People {
     private static final long PURPOSE = 0x706572736f6eL;
     private static final LocalDateTime FIRST_JOIN = LocalDateTime.of(2015, 10, 21, 3, 17, 47);
     private static final LocalDateTime LAST_JOIN = LocalDateTime.of(2017, 10, 20, 10, 44, 26);
-    private static final MathContext SIX_DIGITS = new MathContext(6);
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7};
 
     private final long seed;
     private final long userInfoErrorPerson;
@@ -82,11 +80,20 @@ final class People {
         if (Math.abs(value) < 0.01) {
             value = value < 0 ? -0.0137 : 0.0137;
         }
-        double rounded = new BigDecimal(value).round(SIX_DIGITS).doubleValue();
+        double rounded = sixDigits(value);
         if (rounded == Math.rint(rounded)) {
-            rounded += rounded < 0 ? -0.0001 : 0.0001;
-            rounded = new BigDecimal(rounded).round(SIX_DIGITS).doubleValue();
+            rounded = sixDigits(rounded + (rounded < 0 ? -0.0001 : 0.0001));
         }
         return rounded;
+    }
+
+    /**
+     * {@code value} rounded to 6 significant digits, for 0.01 <= |value| < 1000: the nearest double to that decimal,
+     * because both the rounded integer and the power of ten are exact doubles and one division rounds correctly.
+     */
+    static double sixDigits(double value) {
+        double magnitude = Math.abs(value);
+        int decimals = magnitude >= 100 ? 3 : magnitude >= 10 ? 4 : magnitude >= 1 ? 5 : magnitude >= 0.1 ? 6 : 7;
+        return Math.round(value * POWERS_OF_TEN[decimals]) / POWERS_OF_TEN[decimals];
     }
 }

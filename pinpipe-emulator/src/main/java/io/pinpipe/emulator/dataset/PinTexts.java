@@ -1,5 +1,6 @@
 package io.pinpipe.emulator.dataset;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -32,6 +33,8 @@ final class PinTexts {
     private static final int[] OTHER_TAG_COUNTS = {3, 7, 8};
     private static final int MIN_TAG_LIST = 33;
     private static final int MAX_TAG_LIST = 254;
+    /** Share of words after the first that a description writes in lower case. */
+    private static final double LOWER_CASE_SHARE = 0.7;
 
     private final FactTables facts;
 
@@ -41,13 +44,13 @@ final class PinTexts {
 
     String title(FactTables.Category category, SplittableRandom random) {
         int target = Math.max(3, (int) Math.round(FactTables.quantile(facts.titleLengths, random.nextDouble())));
-        StringBuilder title = words(category.titleWords(), target, random, false);
+        StringBuilder title = words(category, target, random, false);
         if (random.nextDouble() < EXOTIC_TITLE_SHARE) {
             insertWord(title, facts.exoticWords[random.nextInt(facts.exoticWords.length)], random);
         }
         if ("tattoos".equals(category.name()) && random.nextDouble() < HTML_TITLE_SHARE_OF_TATTOOS) {
-            return title.toString().toUpperCase(java.util.Locale.ROOT) + HTML_TITLE_PART
-                    + words(category.titleWords(), 12, random, false);
+            return title.toString().toUpperCase(Locale.ROOT) + HTML_TITLE_PART
+                    + words(category, 12, random, false);
         }
         double odd = random.nextDouble();
         if (odd < NEWLINE_TITLE_SHARE) {
@@ -72,12 +75,12 @@ final class PinTexts {
         }
         if (kind < TINY_SHARE + CUT_SHARE) {
             int target = (int) Math.round(FactTables.quantile(facts.cutDescriptionLengths, random.nextDouble()));
-            StringBuilder text = words(category.titleWords(), target, random, true);
+            StringBuilder text = words(category, target, random, true);
             text.setLength(Math.min(text.length(), target - CUT_ENDING.length()));
             return text.toString().stripTrailing() + CUT_ENDING;
         }
         int target = Math.max(3, (int) Math.round(FactTables.quantile(facts.descriptionLengths, random.nextDouble())));
-        StringBuilder text = words(category.titleWords(), Math.max(1, target - 3), random, true);
+        StringBuilder text = words(category, Math.max(1, target - 3), random, true);
         if (random.nextDouble() < EXOTIC_DESCRIPTION_SHARE) {
             insertWord(text, facts.exoticWords[random.nextInt(facts.exoticWords.length)], random);
         }
@@ -117,17 +120,17 @@ final class PinTexts {
     }
 
     /** Words from the vocabulary until {@code target} characters; as a sentence (first word capitalised) or not. */
-    private static StringBuilder words(String[] vocabulary, int target, SplittableRandom random, boolean sentence) {
+    private static StringBuilder words(FactTables.Category category, int target, SplittableRandom random,
+                                       boolean sentence) {
+        String[] vocabulary = category.titleWords();
         StringBuilder text = new StringBuilder(target + 16);
         while (text.length() < target) {
             if (text.length() > 0) {
                 text.append(' ');
             }
-            String word = vocabulary[random.nextInt(vocabulary.length)];
-            if (sentence && text.length() > 0 && random.nextDouble() < 0.7) {
-                word = word.toLowerCase(java.util.Locale.ROOT);
-            }
-            text.append(word);
+            int word = random.nextInt(vocabulary.length);
+            boolean lower = sentence && text.length() > 0 && random.nextDouble() < LOWER_CASE_SHARE;
+            text.append(lower ? category.lowerCaseWords()[word] : vocabulary[word]);
         }
         if (text.length() > target + 3) {
             int space = text.lastIndexOf(" ");
