@@ -87,6 +87,7 @@ final class PinTexts {
         if (random.nextDouble() < ENTITY_SHARE) {
             text.append(ENTITIES[random.nextInt(ENTITIES.length)]);
         }
+        cutAtWord(text, target - 1);
         double ending = random.nextDouble();
         if (ending < ELLIPSIS_ONLY_SHARE) {
             return text.append('…').toString();
@@ -139,6 +140,14 @@ final class PinTexts {
             }
         }
         return text;
+    }
+
+    /** Shortens {@code text} to at most {@code limit} characters, at a word boundary when there is one. */
+    private static void cutAtWord(StringBuilder text, int limit) {
+        while (text.length() > limit) {
+            int space = text.lastIndexOf(" ");
+            text.setLength(space > 0 ? space : limit);
+        }
     }
 
     private static void insertWord(StringBuilder text, String word, SplittableRandom random) {
