@@ -33,6 +33,7 @@ public final class DatasetWriter implements Closeable {
     private final DatasetFormat format;
     private final Map<SourceTable, OutputStream> writers = new EnumMap<>(SourceTable.class);
     private final StringBuilder line = new StringBuilder(1024);
+    private byte[] bytes = new byte[4096];
     private long rows;
     private boolean committed;
 
@@ -120,8 +121,12 @@ public final class DatasetWriter implements Closeable {
         line.setLength(0);
         format.appendRow(line, table, values);
         line.append('\n');
-        // String.getBytes has intrinsics for both string codings; a Writer's encoder walks char by char.
-        writers.get(table).write(line.toString().getBytes(StandardCharsets.UTF_8));
+        int length = Utf8.encode(line, bytes);
+        if (length < 0) {
+            bytes = new byte[line.length() * 3];
+            length = Utf8.encode(line, bytes);
+        }
+        writers.get(table).write(bytes, 0, length);
     }
 
     private Path part(SourceTable table) {

@@ -33,6 +33,7 @@ final class PinTexts {
     private static final int[] OTHER_TAG_COUNTS = {3, 7, 8};
     private static final int MIN_TAG_LIST = 33;
     private static final int MAX_TAG_LIST = 254;
+    private static final int MAX_TAGS = 24;
     /** Share of words after the first that a description writes in lower case. */
     private static final double LOWER_CASE_SHARE = 0.7;
 
@@ -101,21 +102,22 @@ final class PinTexts {
     String tagList(FactTables.Category category, SplittableRandom random) {
         int count = random.nextDouble() < NINE_TAGS_SHARE ? 9 : OTHER_TAG_COUNTS[random.nextInt(3)];
         String[] tags = category.tags();
-        StringBuilder list = new StringBuilder(200);
+        int[] chosen = new int[MAX_TAGS];
+        StringBuilder list = new StringBuilder(MAX_TAG_LIST);
         int added = 0;
-        while (added < count || list.length() < MIN_TAG_LIST) {
-            String tag = tags[random.nextInt(tags.length)];
-            if (list.length() + tag.length() + 1 > MAX_TAG_LIST) {
+        while ((added < count || list.length() < MIN_TAG_LIST) && added < MAX_TAGS) {
+            int tag = random.nextInt(tags.length);
+            if (list.length() + tags[tag].length() + 1 > MAX_TAG_LIST) {
                 break;
             }
-            if (containsTag(list, tag)) {
+            if (contains(chosen, added, tag)) {
                 continue;
             }
             if (added > 0) {
                 list.append(',');
             }
-            list.append(tag);
-            added++;
+            list.append(tags[tag]);
+            chosen[added++] = tag;
         }
         return list.toString();
     }
@@ -159,14 +161,11 @@ final class PinTexts {
         }
     }
 
-    private static boolean containsTag(StringBuilder list, String tag) {
-        int at = list.indexOf(tag);
-        while (at >= 0) {
-            int end = at + tag.length();
-            if ((at == 0 || list.charAt(at - 1) == ',') && (end == list.length() || list.charAt(end) == ',')) {
+    private static boolean contains(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
                 return true;
             }
-            at = list.indexOf(tag, at + 1);
         }
         return false;
     }

@@ -104,36 +104,39 @@ final class Pins {
         while (draw >= EXTENSION_ENDS[extension]) {
             extension++;
         }
-        String md5 = hex(random.nextLong(), random.nextLong());
-        return "https://i.pinimg.com/originals/" + folders(md5) + md5 + EXTENSIONS[extension];
+        return imageUrl("https://i.pinimg.com/originals/", random, EXTENSIONS[extension]);
     }
 
     private static String thumbnail(SplittableRandom random) {
         String ending = random.nextDouble() < DASH_THUMBNAIL_SHARE ? "-00001.jpg" : ".0000001.jpg";
-        String md5 = hex(random.nextLong(), random.nextLong());
-        return "https://i.pinimg.com/videos/thumbnails/originals/" + folders(md5) + md5 + ending;
+        return imageUrl("https://i.pinimg.com/videos/thumbnails/originals/", random, ending);
     }
 
-    /** Pinterest files an image under the first three bytes of its md5: {@code ae/99/06/}. */
-    private static String folders(String md5) {
-        return md5.substring(0, 2) + '/' + md5.substring(2, 4) + '/' + md5.substring(4, 6) + '/';
+    /** Pinterest files an image under the first three bytes of its md5: {@code .../ae/99/06/ae9906f3....jpg}. */
+    private static String imageUrl(String prefix, SplittableRandom random, String ending) {
+        char[] md5 = hex(random.nextLong(), random.nextLong());
+        StringBuilder url = new StringBuilder(prefix.length() + 41 + ending.length()).append(prefix);
+        for (int i = 0; i < 6; i += 2) {
+            url.append(md5[i]).append(md5[i + 1]).append('/');
+        }
+        return url.append(md5).append(ending).toString();
     }
 
     /** A lowercase UUID version 4 (random), as Python's {@code uuid4()} prints it. */
     static String uuid4(SplittableRandom random) {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        String hex = hex(high, low);
-        return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-'
-                + hex.substring(16, 20) + '-' + hex.substring(20);
+        char[] hex = hex(high, low);
+        return new StringBuilder(36).append(hex, 0, 8).append('-').append(hex, 8, 4).append('-')
+                .append(hex, 12, 4).append('-').append(hex, 16, 4).append('-').append(hex, 20, 12).toString();
     }
 
-    private static String hex(long high, long low) {
+    private static char[] hex(long high, long low) {
         char[] chars = new char[32];
         for (int i = 0; i < 16; i++) {
             chars[i] = HEX[(int) (high >>> (60 - 4 * i)) & 0xF];
             chars[16 + i] = HEX[(int) (low >>> (60 - 4 * i)) & 0xF];
         }
-        return new String(chars);
+        return chars;
     }
 }
