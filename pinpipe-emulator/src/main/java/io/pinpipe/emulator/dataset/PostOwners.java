@@ -95,6 +95,11 @@ final class PostOwners {
         return new Owner(firstSingletonId + row, u);
     }
 
+    /** Whether the person owns several rows (one-off posters are never seen again). */
+    boolean isRepeatPoster(long personId) {
+        return personId < firstSingletonId;
+    }
+
     /** The person id that posts only "User Info Error" rows. */
     long userInfoErrorPerson() {
         return USER_INFO_ERROR_RANK;
