@@ -26,7 +26,8 @@ seconds() { awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -1)"
 echo "JVM options: $PINPIPE_JAVA_OPTS"
 echo
-echo "| rows | bytes | generate wall s | rows/s | CPU s (user+sys) | rows per CPU s | peak RSS MB | cat wall s | generate/cat |"
+echo -n "| rows | bytes | generate wall s | rows/s | CPU s (user+sys) | rows per CPU s | peak RSS MB"
+echo " | cat wall s | generate/cat |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for rows in "${sizes[@]}"; do
     out="$work/out-$rows"

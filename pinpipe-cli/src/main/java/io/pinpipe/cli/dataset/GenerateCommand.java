@@ -40,8 +40,8 @@ public final class GenerateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DatasetGenerator.DEFAULT_ROWS,
-            description = "Rows per table, 1.." + DatasetGenerator.MAX_ROWS + " (ids 0..N-1). Default: ${DEFAULT-VALUE},"
-                    + " the size of the course database.")
+            description = "Rows per table, 1.." + DatasetGenerator.MAX_ROWS + " (ids 0..N-1)."
+                    + " Default: ${DEFAULT-VALUE}, the size of the course database.")
     private long rows;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",

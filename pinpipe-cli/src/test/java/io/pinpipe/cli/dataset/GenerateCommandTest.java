@@ -63,7 +63,8 @@ class GenerateCommandTest {
             assertThat(codec.read(geo.get(i), GeoRecord.class).ind()).isEqualTo(i);
             assertThat(codec.read(users.get(i), UserRecord.class).ind()).isEqualTo(i);
         }
-        assertThat(geo.get(0)).matches("\\{\"ind\": 0, \"timestamp\": \"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\", .*");
+        assertThat(geo.get(0))
+                .matches("\\{\"ind\": 0, \"timestamp\": \"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\", .*");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Generated 500 rows per table (seed 7, jsonl)")
                 .contains("pinterest_data.jsonl").contains("rows/s");
     }

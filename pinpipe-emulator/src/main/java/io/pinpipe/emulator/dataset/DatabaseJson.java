@@ -7,7 +7,8 @@ import java.util.List;
  * JSON objects exactly as the real sample files print a database row (Python's {@code json.dumps} with
  * {@code ensure_ascii=False}): {@code {"ind": 0, "timestamp": "2019-01-01 07:21:13", "latitude": -88.8298}} —
  * ", " and ": " separators, fields in table order, text unescaped beyond what JSON requires, datetimes in the
- * database form (not the ISO wire form {@code JsonCodec} writes, see {@link DatabaseDatetimes}), floats in their shortest form.
+ * database form (not the ISO wire form {@code JsonCodec} writes, see {@link DatabaseDatetimes}), floats in their
+ * shortest form.
  */
 final class DatabaseJson {
 

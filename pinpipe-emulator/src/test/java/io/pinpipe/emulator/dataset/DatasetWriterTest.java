@@ -67,7 +67,8 @@ class DatasetWriterTest {
                         + "\"longitude\": 45.0, \"country\": \"Cote d'Ivoire\"}\n");
         String pin = Files.readString(DatasetWriter.fileOf(folder, SourceTable.PIN, DatasetFormat.JSONL));
         assertThat(pin).startsWith("{\"index\": 7, \"unique_id\": \"u\", \"title\": \"He said \\\"hi\\\", "
-                + "then\\\\left\\nnext line\\ttab \u00a0…\u00a0 Привет 👍 &#33;\", ").endsWith("\"category\": \"art\"}\n");
+                + "then\\\\left\\nnext line\\ttab \u00a0…\u00a0 Привет 👍 &#33;\", ")
+                .endsWith("\"category\": \"art\"}\n");
         assertThat(JsonCodec.get().read(pin.strip(), PinRecord.class)).isEqualTo(oddRow().pin());
     }
 

@@ -65,8 +65,8 @@ final class SharedSample {
         while (dir != null) {
             Path pom = dir.resolve("pom.xml");
             try {
-                if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>pinpipe-parent</artifactId>")
-                        && !Files.readString(pom).contains("<parent>")) {
+                String text = Files.isRegularFile(pom) ? Files.readString(pom) : "";
+                if (text.contains("<artifactId>pinpipe-parent</artifactId>") && !text.contains("<parent>")) {
                     return dir;
                 }
             } catch (IOException e) {
