@@ -1,5 +1,6 @@
 package io.pinpipe.cli;
 
+import io.pinpipe.cli.emulate.EmulateCommand;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
                 + " -> lake -> Spark.",
         subcommands = {
                 DatasetCommand.class,
+                EmulateCommand.class,
         })
 public final class PinpipeCommand {
 
