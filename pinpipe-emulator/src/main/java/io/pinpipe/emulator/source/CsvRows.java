@@ -66,7 +66,7 @@ final class CsvRows implements Closeable {
             String json = JsonCodec.get().mapper().writeValueAsString(values);
             return JsonCodec.get().read(json, file.table().recordType());
         } catch (IllegalArgumentException | JsonProcessingException e) {
-            throw new TableFileException(location, e.getMessage(), e);
+            throw new TableFileException(location, TableFileFeed.problem(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.pinpipe.emulator.source;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.pinpipe.common.JsonCodec;
 import io.pinpipe.common.SourceRecord;
 import io.pinpipe.common.SourceTable;
@@ -80,12 +81,24 @@ public final class TableFileFeed implements RecordFeed {
             try {
                 return JsonCodec.get().read(line, current.table().recordType());
             } catch (IllegalArgumentException e) {
-                throw new TableFileException(current.path() + ":" + lineNumber, e.getMessage(), e);
+                throw new TableFileException(current.path() + ":" + lineNumber, problem(e), e);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new SourceException("cannot read " + current.path() + " after line " + lineNumber + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The codec's message, led by the field it concerns when the codec knows it. */
+    static String problem(Exception e) {
+        Throwable cause = e instanceof JsonMappingException ? e : e.getCause();
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+            if (field != null) {
+                return "field '" + field + "': " + e.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 
     private void closeCurrent() {
