@@ -37,9 +37,11 @@ public final class SharedData {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path pom = dir.resolve("pom.xml");
             try {
-                if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>pinpipe-parent</artifactId>")
-                        && !Files.readString(pom).contains("<parent>")) {
-                    return dir;
+                if (Files.isRegularFile(pom)) {
+                    String text = Files.readString(pom);
+                    if (text.contains("<artifactId>pinpipe-parent</artifactId>") && !text.contains("<parent>")) {
+                        return dir;
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -51,7 +51,8 @@ public final class DatasetLoadCommand implements Callable<Integer> {
     @Option(names = "--generate", description = "Load generated rows instead of files.")
     private boolean generate;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Rows to generate with --generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", paramLabel = "N",
+            description = "Rows to generate with --generate (default: ${DEFAULT-VALUE}).")
     private long rows = DefaultDataset.ROWS;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")

@@ -14,6 +14,6 @@ public final class Progress {
     public static ProgressBar bar(String task, long total) {
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(total > 0 ? total : -1)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250)
-                .showSpeed().continuousUpdate().build();
+                .showSpeed().build();
     }
 }

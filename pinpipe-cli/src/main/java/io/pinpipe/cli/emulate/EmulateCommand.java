@@ -51,7 +51,8 @@ public final class EmulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--gateway", paramLabel = "URL", description = "The gateway's base URL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gateway", paramLabel = "URL",
+            description = "The gateway's base URL (default: ${DEFAULT-VALUE}).")
     private URI gateway = EmulatorOptions.DEFAULT_GATEWAY;
 
     @Option(names = "--stage", paramLabel = "NAME",

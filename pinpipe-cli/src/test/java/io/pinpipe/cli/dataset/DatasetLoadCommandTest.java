@@ -19,9 +19,12 @@ public class DatasetLoadCommandTest {
     @TempDir
     Path folder;
 
+    /** Two user rows, their datetimes in the two forms the loader accepts. */
     public static final String USERS = String.join("\n",
-            "{\"ind\": 0, \"first_name\": \"Adam\", \"last_name\": \"Acosta\", \"age\": 20, \"date_joined\": \"2015-10-21 21:26:45\"}",
-            "{\"ind\": 1, \"first_name\": \"Adam\", \"last_name\": \"Acosta\", \"age\": 20, \"date_joined\": \"2015-10-21T21:26:45\"}",
+            "{\"ind\": 0, \"first_name\": \"Adam\", \"last_name\": \"Acosta\", \"age\": 20,"
+                    + " \"date_joined\": \"2015-10-21 21:26:45\"}",
+            "{\"ind\": 1, \"first_name\": \"Adam\", \"last_name\": \"Acosta\", \"age\": 20,"
+                    + " \"date_joined\": \"2015-10-21T21:26:45\"}",
             "");
 
     private Path dataDir() {

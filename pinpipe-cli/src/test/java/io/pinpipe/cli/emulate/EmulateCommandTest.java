@@ -36,6 +36,7 @@ class EmulateCommandTest {
 
     @BeforeEach
     void startGatewayAndDataset() throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +26,8 @@ final class Delivery {
     private final RetryPolicy retries;
     private final EmulatorStats stats;
     private final Mode mode;
+    /** Where answers are settled and retries scheduled: the client's pool, never a thread per task. */
+    private final Executor executor;
 
     Delivery(HttpClient client, GatewayRequests requests, RetryPolicy retries, EmulatorStats stats, Mode mode) {
         this.client = client;
@@ -32,6 +36,7 @@ final class Delivery {
         this.retries = retries;
         this.stats = stats;
         this.mode = mode;
+        this.executor = client.executor().orElseGet(ForkJoinPool::commonPool);
     }
 
     /** Completes when every record is acknowledged or finally failed; never completes exceptionally. */
@@ -53,14 +58,14 @@ final class Delivery {
             return;
         }
         long start = System.nanoTime();
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handleAsync((response, error) -> {
             stats.answered(System.nanoTime() - start);
             ResponseReader.Answer answer = error != null ? reader.unanswered(records.size(), error)
                     : reader.read(mode, records.size(), response.statusCode(), response.body(),
                     response.headers().firstValue("Retry-After"));
             settle(table, records, attempt, answer, done);
             return null;
-        }).exceptionally(unexpected -> {
+        }, executor).exceptionally(unexpected -> {
             // A bug in settling must not leave the run waiting forever on this delivery.
             records.forEach(record -> stats.failed("internal error: " + unexpected));
             done.complete(null);
@@ -90,6 +95,6 @@ final class Delivery {
         stats.retrying(again.size());
         long delay = retries.delay(attempt, answer.retryAfter()).toMillis();
         CompletableFuture.runAsync(() -> attempt(table, again, attempt + 1, done),
-                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
+                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, executor));
     }
 }

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
@@ -41,9 +44,20 @@ public final class Emulator {
         this.progress = progress;
     }
 
-    /** An HTTP/1.1 client fit for the emulator: keep-alive connections, a connect timeout. */
+    /**
+     * An HTTP/1.1 client fit for the emulator: keep-alive connections, a connect timeout, and a small fixed pool of
+     * daemon threads. The pool matters: on a 2-core machine the JDK's default async executor falls back to a new
+     * thread per completion, which costs more than the request.
+     */
     public static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                task -> {
+                    Thread thread = new Thread(task, "emulate-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -101,7 +115,8 @@ public final class Emulator {
                 continue;
             }
             inFlight.acquire();
-            delivery.send(entry.getKey(), List.copyOf(entry.getValue())).whenComplete((done, error) -> inFlight.release());
+            delivery.send(entry.getKey(), List.copyOf(entry.getValue()))
+                    .whenComplete((done, error) -> inFlight.release());
             entry.getValue().clear();
         }
     }

@@ -59,7 +59,8 @@ public final class GatewayRequests {
         if (options.mode() == Mode.BATCH) {
             return URI.create(base + "/topics/" + options.topics().batch(table));
         }
-        return URI.create(base + "/streams/" + options.topics().streaming(table) + (records == 1 ? "/record" : "/records"));
+        String operation = records == 1 ? "/record" : "/records";
+        return URI.create(base + "/streams/" + options.topics().streaming(table) + operation);
     }
 
     /** {@code {"records":[{"value":{...}},...]}}. */

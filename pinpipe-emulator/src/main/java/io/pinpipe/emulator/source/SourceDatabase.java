@@ -49,7 +49,8 @@ public final class SourceDatabase {
 
     /** True for the embedded H2 source whose file does not exist yet: it must be created and loaded first. */
     public boolean isMissingEmbeddedFile() {
-        return embeddedFile != null && !Files.exists(embeddedFile.resolveSibling(embeddedFile.getFileName() + ".mv.db"));
+        return embeddedFile != null
+                && !Files.exists(embeddedFile.resolveSibling(embeddedFile.getFileName() + ".mv.db"));
     }
 
     public boolean isEmbedded() {
@@ -91,7 +92,7 @@ public final class SourceDatabase {
 
     @Override
     public String toString() {
-        return "SourceDatabase[" + redactedUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "[hidden]")
-                + "]";
+        return "SourceDatabase[" + redactedUrl() + ", user=" + user + ", password="
+                + (password.isEmpty() ? "" : "[hidden]") + "]";
     }
 }

@@ -78,7 +78,8 @@ class EmulatorHttpTest {
         assertThat(pin.headers()).containsEntry("content-type", "application/vnd.kafka.json.v2+json")
                 .containsEntry("accept", "application/vnd.kafka.v2+json").doesNotContainKey("x-api-key");
         assertThat(pin.bodyText()).isEqualTo("{\"records\":[{\"value\":" + PIN_7528 + "}]}");
-        assertThat(only("/test/topics/pinpipe.geo").bodyText()).isEqualTo("{\"records\":[{\"value\":" + GEO_7528 + "}]}");
+        assertThat(only("/test/topics/pinpipe.geo").bodyText())
+                .isEqualTo("{\"records\":[{\"value\":" + GEO_7528 + "}]}");
         assertThat(only("/test/topics/pinpipe.user").bodyText())
                 .isEqualTo("{\"records\":[{\"value\":" + USER_7528 + "}]}");
         assertThat(summary.drawn()).isEqualTo(1);
@@ -102,7 +103,8 @@ class EmulatorHttpTest {
         FakeGateway.Request geo = only("/streams/streaming-pinpipe-geo/records");
         assertThat(geo.method()).isEqualTo("PUT");
         assertThat(geo.bodyText()).startsWith("{\"StreamName\":\"streaming-pinpipe-geo\",\"Records\":[{\"Data\":"
-                + GEO_7528 + ",\"PartitionKey\":\"7528\"},{\"Data\":{\"ind\":2863,").endsWith(",\"PartitionKey\":\"2863\"}]}");
+                + GEO_7528 + ",\"PartitionKey\":\"7528\"},{\"Data\":{\"ind\":2863,")
+                .endsWith(",\"PartitionKey\":\"2863\"}]}");
         assertThat(summary.acknowledged()).isEqualTo(6);
         assertThat(gateway.requests()).hasSize(3);
     }
@@ -126,7 +128,8 @@ class EmulatorHttpTest {
                 return FakeGateway.success(request);
             }
             return FakeGateway.Reply.json(200, "{\"offsets\":[{\"partition\":0,\"offset\":5,\"error_code\":null,"
-                    + "\"error\":null},{\"partition\":null,\"offset\":null,\"error_code\":50002,\"error\":\"retry me\"},"
+                    + "\"error\":null},{\"partition\":null,\"offset\":null,\"error_code\":50002,"
+                    + "\"error\":\"retry me\"},"
                     + "{\"partition\":null,\"offset\":null,\"error_code\":1,\"error\":\"record too large\"}],"
                     + "\"key_schema_id\":null,\"value_schema_id\":null}");
         });
@@ -196,7 +199,8 @@ class EmulatorHttpTest {
     @Test
     void apiKeyGoesInTheHeaderAndNowhereElse() throws Exception {
         EmulatorSummary summary = run(o -> o.count(1).apiKey("s3cr3t-key"));
-        assertThat(gateway.requests()).allSatisfy(r -> assertThat(r.headers()).containsEntry("x-api-key", "s3cr3t-key"));
+        assertThat(gateway.requests())
+                .allSatisfy(r -> assertThat(r.headers()).containsEntry("x-api-key", "s3cr3t-key"));
         assertThat(summary.describe()).doesNotContain("s3cr3t-key");
         assertThat(EmulatorOptions.builder().apiKey("s3cr3t-key").build().toString()).doesNotContain("s3cr3t-key");
     }

@@ -32,7 +32,7 @@ final class FakeGateway implements AutoCloseable {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        /** The records in the body: REST Proxy {@code records[].value}, or stream {@code Data}/{@code Records[].Data}. */
+        /** The records in the body: REST Proxy {@code records[].value}, or {@code Data}/{@code Records[].Data}. */
         List<JsonNode> values() {
             JsonNode json = readJson(body);
             if (json.has("records")) {
@@ -61,6 +61,11 @@ final class FakeGateway implements AutoCloseable {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        // The JDK server otherwise writes headers and body in two packets and waits out delayed ACKs (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);

@@ -26,17 +26,20 @@ class PythonRandomTest {
     @Test
     void getrandbitsMatchesPythonForSeed100() {
         // random.Random(100).getrandbits(32) three times
-        PythonRandom random = new PythonRandom(100);
-        assertThat(List.of(Integer.toUnsignedLong(random.getrandbits(32)), Integer.toUnsignedLong(random.getrandbits(32)),
-                Integer.toUnsignedLong(random.getrandbits(32)))).containsExactly(625644691L, 1973661107L, 1953896601L);
+        assertThat(words(new PythonRandom(100))).containsExactly(625644691L, 1973661107L, 1953896601L);
     }
 
     @Test
     void seedWiderThan32BitsUsesBothWords() {
         // random.Random(2**40 + 5).getrandbits(32) three times
-        PythonRandom random = new PythonRandom((1L << 40) + 5);
-        assertThat(List.of(Integer.toUnsignedLong(random.getrandbits(32)), Integer.toUnsignedLong(random.getrandbits(32)),
-                Integer.toUnsignedLong(random.getrandbits(32)))).containsExactly(2166296868L, 2220160828L, 1153647273L);
+        assertThat(words(new PythonRandom((1L << 40) + 5))).containsExactly(2166296868L, 2220160828L, 1153647273L);
+    }
+
+    /** Three getrandbits(32) outputs, unsigned as Python prints them. */
+    private static List<Long> words(PythonRandom random) {
+        List<Long> words = new ArrayList<>();
+        IntStream.range(0, 3).forEach(i -> words.add(Integer.toUnsignedLong(random.getrandbits(32))));
+        return words;
     }
 
     @Test

@@ -81,7 +81,8 @@ class ResponseReaderTest {
     @Test
     void noAnswerIsRetriableAndNamesTheCause() {
         var answer = reader.unanswered(2, new CompletionException(new ConnectException("Connection refused")));
-        assertThat(answer.results()).containsOnly(RecordResult.retriable("no answer: ConnectException: Connection refused"));
+        assertThat(answer.results())
+                .containsOnly(RecordResult.retriable("no answer: ConnectException: Connection refused"));
         assertThat(reader.unanswered(1, new IOException()).results().get(0).reason())
                 .isEqualTo("no answer: IOException");
     }

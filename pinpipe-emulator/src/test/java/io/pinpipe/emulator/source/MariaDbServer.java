@@ -120,7 +120,8 @@ final class MariaDbServer implements AutoCloseable {
     }
 
     private static Optional<Path> binary(String... names) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        String path = System.getenv().getOrDefault("PATH", "");
+        List<String> dirs = new ArrayList<>(List.of(path.split(File.pathSeparator)));
         dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin"));
         for (String name : names) {
             for (String dir : dirs) {
