@@ -126,37 +126,46 @@ public final class EmulateCommand implements Callable<Integer> {
         out.println("emulating against " + options.gateway() + (options.stage().isEmpty() ? "" : "/" + options.stage())
                 + " (" + options.mode().name().toLowerCase() + ", user id " + options.topics().userId() + ", source "
                 + database.redactedUrl() + ")");
-        EmulatorSummary summary;
         HttpClient client = Emulator.newHttpClient();
-        try (SourceReader reader = new SourceReader(database);
-             ProgressBar bar = Progress.bar("emulate", options.count())) {
-            Emulator emulator = new Emulator(options, reader, client, bar::stepTo);
-            summary = runStoppable(emulator);
+        try (SourceReader reader = new SourceReader(database)) {
+            ProgressBar bar = Progress.bar("emulate", options.count());
+            EmulatorSummary summary = runStoppable(new Emulator(options, reader, client, bar::stepTo), bar, out);
+            return summary.failedTotal() > 0 ? 1 : 0;
         }
-        out.println(summary.describe());
-        return summary.failedTotal() > 0 ? 1 : 0;
     }
 
-    /** Runs the emulator; Ctrl-C stops the drawing, lets in-flight records settle and still prints the summary. */
-    private static EmulatorSummary runStoppable(Emulator emulator) throws InterruptedException {
-        CountDownLatch finished = new CountDownLatch(1);
+    /**
+     * Runs the emulator and prints its summary. Ctrl-C (or SIGTERM) stops the drawing; the shutdown hook then waits
+     * until in-flight records have settled and the summary is printed, because the JVM halts when its hooks end.
+     */
+    private static EmulatorSummary runStoppable(Emulator emulator, ProgressBar bar, PrintWriter out)
+            throws InterruptedException {
+        CountDownLatch printed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             emulator.stop();
             try {
-                finished.await(15, TimeUnit.SECONDS);
+                printed.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "emulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return emulator.run();
+            EmulatorSummary summary;
+            try {
+                summary = emulator.run();
+            } finally {
+                bar.close();
+            }
+            out.println(summary.describe());
+            out.flush();
+            return summary;
         } finally {
-            finished.countDown();
+            printed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting because of Ctrl-C: the hook is running and the summary still gets printed.
+                // Stopped by a signal: the hook is running and lets the JVM end now that the summary is out.
             }
         }
     }
