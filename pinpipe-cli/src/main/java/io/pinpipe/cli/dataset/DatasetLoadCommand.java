@@ -86,7 +86,7 @@ public final class DatasetLoadCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("loading " + input.description() + " into " + database.redactedUrl());
         LoadSummary summary;
         try (RecordFeed feed = input.feed();
-             ProgressBar bar = Progress.bar("load", input.records())) {
+             ProgressBar bar = StderrProgress.bar("load", input.records())) {
             summary = new SourceLoader(database, batchSize, bar::stepBy).load(feed, replace);
         }
         spec.commandLine().getOut().println(summary.describe());

@@ -1,7 +1,7 @@
 package io.pinpipe.cli.emulate;
 
 import io.pinpipe.cli.PinpipeCommand;
-import io.pinpipe.cli.dataset.Progress;
+import io.pinpipe.cli.dataset.StderrProgress;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import io.pinpipe.emulator.post.CourseDraws;
@@ -128,7 +128,7 @@ public final class EmulateCommand implements Callable<Integer> {
                 + database.redactedUrl() + ")");
         HttpClient client = Emulator.newHttpClient();
         try (SourceReader reader = new SourceReader(database)) {
-            ProgressBar bar = Progress.bar("emulate", options.count());
+            ProgressBar bar = StderrProgress.bar("emulate", options.count());
             EmulatorSummary summary = runStoppable(new Emulator(options, reader, client, bar::stepTo), bar, out);
             return summary.failedTotal() > 0 ? 1 : 0;
         }
@@ -200,7 +200,7 @@ public final class EmulateCommand implements Callable<Integer> {
     private static void loadDefaultDataset(SourceDatabase database, PinpipeCommand root, PrintWriter out) {
         out.println("the source " + database.redactedUrl() + " does not exist yet: loading the default dataset");
         try (RecordFeed feed = DefaultDataset.feed(root.dataDir());
-             ProgressBar bar = Progress.bar("load", DefaultDataset.ROWS * 3)) {
+             ProgressBar bar = StderrProgress.bar("load", DefaultDataset.ROWS * 3)) {
             LoadSummary summary = new SourceLoader(database, SourceLoader.DEFAULT_BATCH_SIZE, bar::stepBy)
                     .load(feed, false);
             out.println(summary.describe());

@@ -5,9 +5,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /** The progress bars of long CLI work: on stderr, so stdout keeps only results. */
-public final class Progress {
+public final class StderrProgress {
 
-    private Progress() {
+    private StderrProgress() {
     }
 
     /** A bar counting to {@code total}, or an indefinite one when the total is unknown ({@code total <= 0}). */
