@@ -4,6 +4,7 @@ import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.dataset.StderrProgress;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.SourceTable;
 import io.pinpipe.emulator.post.CourseDraws;
 import io.pinpipe.emulator.post.Emulator;
 import io.pinpipe.emulator.post.EmulatorOptions;
@@ -11,6 +12,7 @@ import io.pinpipe.emulator.post.EmulatorSettings;
 import io.pinpipe.emulator.post.EmulatorSummary;
 import io.pinpipe.emulator.post.Mode;
 import io.pinpipe.emulator.source.DefaultDataset;
+import io.pinpipe.emulator.source.KeyRange;
 import io.pinpipe.emulator.source.LoadSummary;
 import io.pinpipe.emulator.source.RecordFeed;
 import io.pinpipe.emulator.source.SourceDatabase;
@@ -94,8 +96,8 @@ public final class EmulateCommand implements Callable<Integer> {
             + " course's randint(0, 11000)).")
     private int maxRow = CourseDraws.COURSE_MAX_ROW;
 
-    @Option(names = "--rows-range", paramLabel = "MIN..MAX", description = "Draw rows MIN..MAX instead of"
-            + " 0..--max-row.")
+    @Option(names = "--rows-range", paramLabel = "MIN..MAX|source", description = "Draw rows MIN..MAX instead of"
+            + " 0..--max-row; 'source' draws between the smallest and largest key of geolocation_data.")
     private String rowsRange;
 
     @Option(names = "--attempts", paramLabel = "N", description = "Attempts per record before it counts as failed"
@@ -128,6 +130,14 @@ public final class EmulateCommand implements Callable<Integer> {
                 + database.redactedUrl() + ")");
         HttpClient client = Emulator.newHttpClient();
         try (SourceReader reader = new SourceReader(database)) {
+            if (rowsFromSource()) {
+                KeyRange range = reader.keyRange(SourceTable.GEO);
+                if (range.isEmpty()) {
+                    throw new IllegalArgumentException("--rows-range source: geolocation_data is empty");
+                }
+                options = options.withRows(range.min(), range.max());
+                out.println("drawing rows " + range.min() + ".." + range.max() + " (the source's key range)");
+            }
             ProgressBar bar = StderrProgress.bar("emulate", options.count());
             EmulatorSummary summary = runStoppable(new Emulator(options, reader, client, bar::stepTo), bar, out);
             return summary.failedTotal() > 0 ? 1 : 0;
@@ -173,7 +183,7 @@ public final class EmulateCommand implements Callable<Integer> {
     private EmulatorOptions options(Settings settings) {
         int min = 0;
         int max = maxRow;
-        if (rowsRange != null) {
+        if (rowsRange != null && !rowsFromSource()) {
             Matcher matcher = RANGE.matcher(rowsRange.trim());
             if (!matcher.matches()) {
                 throw new ParameterException(spec.commandLine(), "--rows-range '" + rowsRange
@@ -195,6 +205,10 @@ public final class EmulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }
+    }
+
+    private boolean rowsFromSource() {
+        return rowsRange != null && rowsRange.trim().equalsIgnoreCase("source");
     }
 
     private static void loadDefaultDataset(SourceDatabase database, PinpipeCommand root, PrintWriter out) {

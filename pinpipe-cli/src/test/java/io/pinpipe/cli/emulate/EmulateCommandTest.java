@@ -85,6 +85,15 @@ class EmulateCommandTest {
     }
 
     @Test
+    void rowsRangeSourceDrawsWithinTheSourcesKeys() {
+        CliRun run = emulate("--count", "20", "--rows-range", "source", "--concurrency", "1");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("drawing rows 0..1 (the source's key range)", "acknowledged 40");
+        assertThat(run.out()).contains("pinterest_data 20 geolocation_data 0 user_data 0");
+    }
+
+    @Test
     void finallyFailedRecordsMakeTheExitCodeOne() {
         status = 404;
         CliRun run = emulate("--count", "1", "--rows-range", "1..1", "--stage", "");

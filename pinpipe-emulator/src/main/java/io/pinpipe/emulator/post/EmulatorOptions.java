@@ -62,6 +62,12 @@ public record EmulatorOptions(URI gateway, String stage, Topics topics, Mode mod
         return new Builder();
     }
 
+    /** The same options drawing from {@code min..max}. */
+    public EmulatorOptions withRows(int min, int max) {
+        return new EmulatorOptions(gateway, stage, topics, mode, count, duration, rate, concurrency, batchSize, seed,
+                min, max, apiKey, maxAttempts, requestTimeout);
+    }
+
     @Override
     public String toString() {
         return "EmulatorOptions[gateway=" + gateway + ", stage=" + stage + ", user=" + topics.userId() + ", mode="
