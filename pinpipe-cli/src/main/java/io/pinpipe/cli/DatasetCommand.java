@@ -1,5 +1,6 @@
 package io.pinpipe.cli;
 
+import io.pinpipe.cli.dataset.DatasetLoadCommand;
 import io.pinpipe.cli.dataset.GenerateCommand;
 import picocli.CommandLine.Command;
 
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Generate the course-like dataset and load it into the source database.",
         subcommands = {
                 GenerateCommand.class,
+                DatasetLoadCommand.class,
         })
 final class DatasetCommand {
 }

@@ -1,5 +1,6 @@
 package io.pinpipe.cli;
 
+import io.pinpipe.cli.emulate.EmulateCommand;
 import io.pinpipe.cli.schedule.ScheduleCommand;
 import io.pinpipe.cli.stack.UpCommand;
 import io.pinpipe.common.ConfigKey;
@@ -29,6 +30,7 @@ import java.util.List;
                 UpCommand.class,
                 DatasetCommand.class,
                 ScheduleCommand.class,
+                EmulateCommand.class,
         })
 public final class PinpipeCommand {
 
