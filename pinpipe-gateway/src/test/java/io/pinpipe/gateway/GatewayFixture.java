@@ -54,8 +54,12 @@ final class GatewayFixture implements AutoCloseable {
         this(Map.of());
     }
 
-    /** Starts the gateway against the broker with test defaults plus {@code settings}. */
+    /** Starts the gateway (closing one started before) with test defaults plus {@code settings}. */
     GatewayServer startGateway(Map<String, String> settings) {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
         Map<String, String> all = new HashMap<>();
         all.put("listeners", "http://127.0.0.1:0");
         all.put("bootstrap.servers", kafka.bootstrapServers());
