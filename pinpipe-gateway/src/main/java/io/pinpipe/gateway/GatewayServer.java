@@ -81,7 +81,7 @@ public final class GatewayServer implements AutoCloseable {
             cluster = new ClusterView(admin, config.getInt(GatewayKeys.TOPIC_CACHE_REFRESH_MS), System::nanoTime)
                     .start();
             produce = new ProduceService(producer, config.getInt(GatewayKeys.PRODUCE_THREADS),
-                    config.getInt(GatewayKeys.MAX_INFLIGHT));
+                    config.getInt(GatewayKeys.MAX_INFLIGHT), config.getInt(GatewayKeys.PRODUCE_TIMEOUT_MS));
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Json json = new Json(config.getInt(GatewayKeys.JSON_MAX_DEPTH));
             ErrorResponder errors = new ErrorResponder(json, config.getInt(GatewayKeys.RETRY_AFTER_SECONDS));

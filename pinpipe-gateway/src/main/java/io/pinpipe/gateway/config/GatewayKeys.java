@@ -81,6 +81,10 @@ public final class GatewayKeys {
     public static final ConfigKey MAX_INFLIGHT = ConfigKey.positiveInt("pinpipe.max.inflight.requests", 1024,
             "Produce requests handled at once; more answer 503/50303 with Retry-After.");
 
+    public static final ConfigKey PRODUCE_TIMEOUT_MS = ConfigKey.positiveInt("pinpipe.produce.timeout.ms", 12_000,
+            "Longest wait for Kafka's acknowledgement before a request answers 503 (the records may still arrive:"
+                    + " a client that retries can duplicate, never lose). Keep it above producer.delivery.timeout.ms.");
+
     public static final ConfigKey PRODUCE_THREADS = ConfigKey.positiveInt("pinpipe.produce.threads", 2,
             "Threads that hand records to the Kafka producer, so no event-loop thread ever blocks on Kafka.");
 
@@ -100,7 +104,7 @@ public final class GatewayKeys {
     public static final List<ConfigKey> ALL = List.of(LISTENERS, BOOTSTRAP_SERVERS, STAGES, CORS_ORIGIN,
             CORS_METHODS, CORS_HEADERS, API_KEYS_ENABLED, API_KEYS, API_KEYS_FILE, SSL_KEYSTORE_LOCATION,
             SSL_KEYSTORE_PASSWORD, SSL_KEYSTORE_TYPE, SSL_PEM_CERT, SSL_PEM_KEY, RATE_LIMIT, RATE_BURST,
-            REQUEST_MAX_BYTES, TOPICS_REGEX, MAX_INFLIGHT, PRODUCE_THREADS, TOPIC_CACHE_REFRESH_MS,
+            REQUEST_MAX_BYTES, TOPICS_REGEX, MAX_INFLIGHT, PRODUCE_TIMEOUT_MS, PRODUCE_THREADS, TOPIC_CACHE_REFRESH_MS,
             RETRY_AFTER_SECONDS, JSON_MAX_DEPTH, ACCESS_LOG);
 
     private GatewayKeys() {

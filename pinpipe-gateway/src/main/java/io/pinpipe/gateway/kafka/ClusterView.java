@@ -132,7 +132,8 @@ public final class ClusterView implements AutoCloseable {
             return true;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             if (reachable) {
-                LOG.warn("Kafka cluster unreachable: {}", e.getMessage());
+                LOG.warn("Kafka cluster unreachable: {}", e.getMessage() != null ? e.getMessage()
+                        : e.getClass().getSimpleName());
             }
             reachable = false;
             return false;

@@ -4,6 +4,7 @@ import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,10 +12,13 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Hands records to the one Kafka producer and completes when Kafka has acknowledged (or refused) every one of them.
@@ -28,9 +32,19 @@ public final class ProduceService implements AutoCloseable {
     private final ThreadPoolExecutor senders;
     private final Semaphore inflight;
     private final int maxInflight;
+    private final long timeoutMillis;
+    private final ScheduledThreadPoolExecutor timeouts;
 
-    public ProduceService(Producer<byte[], byte[]> producer, int threads, int maxInflight) {
+    public ProduceService(Producer<byte[], byte[]> producer, int threads, int maxInflight, long timeoutMillis) {
         this.producer = producer;
+        this.timeoutMillis = timeoutMillis;
+        this.timeouts = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "pinpipe-produce-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Most requests finish long before their deadline: drop cancelled deadlines at once, not after 12 s.
+        this.timeouts.setRemoveOnCancelPolicy(true);
         this.maxInflight = maxInflight;
         this.inflight = new Semaphore(maxInflight);
         AtomicInteger counter = new AtomicInteger();
@@ -69,6 +83,7 @@ public final class ProduceService implements AutoCloseable {
     @Override
     public void close() {
         senders.shutdown();
+        timeouts.shutdown();
     }
 
     private void sendAll(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<List<RecordOutcome>> done) {
@@ -76,33 +91,48 @@ public final class ProduceService implements AutoCloseable {
             done.complete(List.of());
             return;
         }
-        RecordOutcome[] outcomes = new RecordOutcome[records.size()];
+        AtomicReferenceArray<RecordOutcome> outcomes = new AtomicReferenceArray<>(records.size());
         AtomicInteger remaining = new AtomicInteger(records.size());
         Runnable settleOne = () -> {
             if (remaining.decrementAndGet() == 0) {
-                done.complete(Collections.unmodifiableList(new ArrayList<>(List.of(outcomes))));
+                done.complete(snapshot(outcomes, null));
             }
         };
+        // Kafka may hold a record longer than delivery.timeout.ms (in-flight requests to a dying broker); the client
+        // still gets an answer in bounded time. Unsettled records are reported as not acknowledged.
+        ScheduledFuture<?> deadline = timeouts.schedule(() -> done.complete(snapshot(outcomes,
+                new TimeoutException("no acknowledgement from Kafka within " + timeoutMillis
+                        + " ms; the record may or may not have been written"))), timeoutMillis, TimeUnit.MILLISECONDS);
+        done.whenComplete((ignored, error) -> deadline.cancel(false));
         Exception blocked = null;
         for (int i = 0; i < records.size(); i++) {
             int index = i;
             if (blocked != null) {
                 // send() already timed out on this request (no metadata, full buffer): the rest would wait again.
-                outcomes[index] = new RecordOutcome(null, blocked);
+                outcomes.set(index, new RecordOutcome(null, blocked));
                 settleOne.run();
                 continue;
             }
             try {
                 producer.send(records.get(index), (metadata, error) -> {
-                    outcomes[index] = new RecordOutcome(error == null ? metadata : null, error);
+                    outcomes.set(index, new RecordOutcome(error == null ? metadata : null, error));
                     settleOne.run();
                 });
             } catch (RuntimeException e) {
                 blocked = e;
-                outcomes[index] = new RecordOutcome(null, e);
+                outcomes.set(index, new RecordOutcome(null, e));
                 settleOne.run();
             }
         }
+    }
+
+    private static List<RecordOutcome> snapshot(AtomicReferenceArray<RecordOutcome> outcomes, Exception unsettled) {
+        List<RecordOutcome> list = new ArrayList<>(outcomes.length());
+        for (int i = 0; i < outcomes.length(); i++) {
+            RecordOutcome outcome = outcomes.get(i);
+            list.add(outcome != null ? outcome : new RecordOutcome(null, unsettled));
+        }
+        return Collections.unmodifiableList(list);
     }
 
     private RestException overloaded() {
