@@ -40,18 +40,27 @@ final class GatewayFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     GatewayServer gateway;
 
-    GatewayFixture(Map<String, String> brokerOverrides) {
+    final Map<String, Object> clientSecurity;
+
+    /**
+     * @param brokerOverrides broker settings (e.g. a SASL_SSL listener)
+     * @param clientSecurity  settings every test-side Kafka client needs to reach that broker
+     */
+    GatewayFixture(Map<String, String> brokerOverrides, Map<String, Object> clientSecurity) {
+        this.clientSecurity = Map.copyOf(clientSecurity);
         try {
             dir = Files.createTempDirectory("pinpipe-gateway-it");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         kafka = LocalKafka.inFolder(dir.resolve("kafka"), 0, brokerOverrides).start();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        Map<String, Object> adminConfig = new HashMap<>(clientSecurity);
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        admin = Admin.create(adminConfig);
     }
 
     GatewayFixture() {
-        this(Map.of());
+        this(Map.of(), Map.of());
     }
 
     /** Starts the gateway (closing one started before) with test defaults plus {@code settings}. */
@@ -112,9 +121,10 @@ final class GatewayFixture implements AutoCloseable {
 
     /** Every record of the topic, read from the beginning until {@code expected} are there or 30 s passed. */
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        Map<String, Object> config = new HashMap<>(clientSecurity);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
