@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class GatewayConfig {
 
+    /** The short environment variable for API keys (besides the generic PINPIPE_PINPIPE_API_KEYS). */
+    public static final String API_KEYS_VARIABLE = "PINPIPE_API_KEYS";
+
     private static final Logger LOG = LoggerFactory.getLogger(GatewayConfig.class);
 
     private final Settings settings;
@@ -58,7 +61,12 @@ public final class GatewayConfig {
      * @param file may be null: defaults and the environment only
      */
     public static GatewayConfig load(Path file, Map<String, String> environment) {
-        GatewayConfig config = new GatewayConfig(Settings.load(file, environment, GatewayKeys.ALL));
+        Settings settings = Settings.load(file, environment, GatewayKeys.ALL);
+        String keysFromEnvironment = environment.get(API_KEYS_VARIABLE);
+        if (keysFromEnvironment != null && !keysFromEnvironment.isBlank()) {
+            settings = settings.with(Map.of(GatewayKeys.API_KEYS.name(), keysFromEnvironment));
+        }
+        GatewayConfig config = new GatewayConfig(settings);
         config.ignoredKeys.forEach(key -> LOG.warn("ignoring setting '{}'{}: pinpipe's gateway does not use it", key,
                 file == null ? "" : " in " + file));
         return config;
