@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The root command. Holds the options every subcommand shares: the data folder and the config file. Subcommands
@@ -23,6 +24,8 @@ import java.nio.file.Path;
                 + " -> lake -> Spark.",
         subcommands = {
                 DatasetCommand.class,
+                io.pinpipe.cli.gateway.GatewayCommand.class,
+                io.pinpipe.cli.topics.TopicsCommand.class,
         })
 public final class PinpipeCommand {
 
@@ -55,6 +58,15 @@ public final class PinpipeCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dir, e);
         }
+    }
+
+    /** The config file of this run: {@code --config}, else {@code <data-dir>/pinpipe.properties} when it exists. */
+    public Optional<Path> configFile() {
+        if (configFile != null) {
+            return Optional.of(configFile);
+        }
+        Path candidate = dataDir().resolve(DEFAULT_CONFIG_FILE);
+        return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 
     /** The settings of this run: the config file (if any) with environment overrides for the declared keys. */
