@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code pinpipe gateway}: runs the HTTP gateway alone against any Kafka cluster, configured by a
@@ -53,9 +54,16 @@ public final class GatewayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         GatewayServer gateway = GatewayServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             gateway.close();
             stopped.countDown();
+            try {
+                // the JVM ends when this hook returns: let the command print its summary first
+                reported.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "pinpipe-gateway-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("pinpipe gateway listening on " + gateway.baseUri());
@@ -68,6 +76,7 @@ public final class GatewayCommand implements Callable<Integer> {
         out.printf("pinpipe gateway stopped after %d s: %d records acknowledged by Kafka%n",
                 (System.nanoTime() - started) / 1_000_000_000L, records == null ? 0 : (long) records.count());
         out.flush();
+        reported.countDown();
         return 0;
     }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
+import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
+import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -20,11 +22,13 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * REST Proxy v2 metadata: {@code GET /topics}, {@code /topics/{t}}, {@code /topics/{t}/partitions},
@@ -59,8 +63,7 @@ public final class MetadataRoutes implements RouteModule {
         String type = MediaTypes.negotiateV2(routing);
         String topic = routing.pathParam("topic");
         context.topicAccess().check(topic);
-        CompletableFuture<TopicDescription> description = context.admin().describeTopics(List.of(topic))
-                .topicNameValues().get(topic).toCompletionStage().toCompletableFuture();
+        CompletableFuture<TopicDescription> description = describeTopic(context, topic);
         if (!whole) {
             Async.then(routing, description, found -> {
                 if (partition == null) {
@@ -91,8 +94,7 @@ public final class MetadataRoutes implements RouteModule {
         int partition = Partitions.parse(routing.pathParam("partition"));
         context.topicAccess().check(topic);
         TopicPartition topicPartition = new TopicPartition(topic, partition);
-        var description = context.admin().describeTopics(List.of(topic)).topicNameValues().get(topic)
-                .toCompletionStage();
+        var description = describeTopic(context, topic);
         Async.then(routing, description, found -> {
             findPartition(found, partition);
             ListOffsetsResult earliest = context.admin().listOffsets(Map.of(topicPartition, OffsetSpec.earliest()));
@@ -116,6 +118,22 @@ public final class MetadataRoutes implements RouteModule {
             nodes.stream().map(Node::id).sorted().forEach(ids::add);
             send(routing, context, type, body);
         });
+    }
+
+    /** The topic's description; a missing topic fails with Confluent's 40401 and message. */
+    private static CompletableFuture<TopicDescription> describeTopic(GatewayContext context, String topic) {
+        return context.admin().describeTopics(List.of(topic)).topicNameValues().get(topic).toCompletionStage()
+                .toCompletableFuture().handle((description, error) -> {
+                    if (error == null) {
+                        return description;
+                    }
+                    Throwable cause = Async.unwrap(error);
+                    if (cause instanceof UnknownTopicOrPartitionException) {
+                        throw new RestException(404, ErrorCodes.TOPIC_NOT_FOUND, "Topic " + topic + " not found.",
+                                cause);
+                    }
+                    throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+                });
     }
 
     private static TopicPartitionInfo findPartition(TopicDescription description, int partition) {
