@@ -42,6 +42,11 @@ public final class LocalKafka implements AutoCloseable {
     /** The broker's own settings file inside the data folder. */
     public static final String SERVER_PROPERTIES = "server.properties";
 
+    /** In an override value: the client port this broker chose (kept across restarts). */
+    public static final String CLIENT_PORT = "{client.port}";
+    /** In an override value: the controller port this broker chose (kept across restarts). */
+    public static final String CONTROLLER_PORT = "{controller.port}";
+
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -64,7 +69,8 @@ public final class LocalKafka implements AutoCloseable {
      *
      * @param port the client port on the first start; 0 chooses a free one. Later starts keep the first port.
      * @param overrides broker settings applied on top of the single-node defaults on every start (listeners,
-     *                  SASL, TLS, retention...)
+     *                  SASL, TLS, retention...); {@value #CLIENT_PORT} and {@value #CONTROLLER_PORT} in a value
+     *                  stand for the chosen ports
      */
     public static LocalKafka inFolder(Path dataDir, int port, Map<String, String> overrides) {
         return new LocalKafka(dataDir, port, "127.0.0.1", overrides);
@@ -142,7 +148,7 @@ public final class LocalKafka implements AutoCloseable {
             } else {
                 properties.putAll(singleNodeDefaults());
             }
-            properties.putAll(overrides);
+            overrides.forEach((name, value) -> properties.put(name, withPorts(value, properties)));
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 properties.store(writer, "pinpipe single-node broker; ports and cluster id are kept across restarts");
             }
@@ -152,11 +158,23 @@ public final class LocalKafka implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Fills the placeholders {@value #CLIENT_PORT} and {@value #CONTROLLER_PORT} in an override with the ports this
+     * broker chose, so tests can define their own listeners (e.g. SASL_SSL) on free ports.
+     */
+    private static String withPorts(String value, Properties properties) {
+        String voters = properties.getProperty("controller.quorum.voters", "");
+        String controllerPort = voters.substring(voters.lastIndexOf(':') + 1);
+        return value.replace(CLIENT_PORT, properties.getProperty("pinpipe.client.port", ""))
+                .replace(CONTROLLER_PORT, controllerPort);
+    }
+
     private Map<String, String> singleNodeDefaults() {
         int clientPort = requestedPort == 0 ? freePort() : requestedPort;
         int controllerPort = freePort();
         Map<String, String> defaults = new TreeMap<>();
         defaults.put("pinpipe.cluster.id", Uuid.randomUuid().toString());
+        defaults.put("pinpipe.client.port", Integer.toString(clientPort));
         defaults.put("process.roles", "broker,controller");
         defaults.put("node.id", "1");
         defaults.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);

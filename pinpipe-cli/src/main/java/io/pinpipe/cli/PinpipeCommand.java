@@ -1,8 +1,10 @@
 package io.pinpipe.cli;
 
 import io.pinpipe.cli.emulate.EmulateCommand;
+import io.pinpipe.cli.gateway.GatewayCommand;
 import io.pinpipe.cli.schedule.ScheduleCommand;
 import io.pinpipe.cli.stack.UpCommand;
+import io.pinpipe.cli.topics.TopicsCommand;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The root command. Holds the options every subcommand shares: the data folder and the config file. Subcommands
@@ -31,6 +34,8 @@ import java.util.List;
                 DatasetCommand.class,
                 ScheduleCommand.class,
                 EmulateCommand.class,
+                GatewayCommand.class,
+                TopicsCommand.class,
         })
 public final class PinpipeCommand {
 
@@ -74,13 +79,17 @@ public final class PinpipeCommand {
         return options;
     }
 
+    /** The config file of this run: {@code --config}, else {@code <data-dir>/pinpipe.properties} when it exists. */
+    public Optional<Path> configFile() {
+        if (configFile != null) {
+            return Optional.of(configFile);
+        }
+        Path candidate = dataDir().resolve(DEFAULT_CONFIG_FILE);
+        return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+    }
+
     /** The settings of this run: the config file (if any) with environment overrides for the declared keys. */
     public Settings settings(Iterable<ConfigKey> declared) {
-        Path file = configFile;
-        if (file == null) {
-            Path candidate = dataDir().resolve(DEFAULT_CONFIG_FILE);
-            file = Files.isRegularFile(candidate) ? candidate : null;
-        }
-        return Settings.load(file, System.getenv(), declared);
+        return Settings.load(configFile().orElse(null), System.getenv(), declared);
     }
 }

@@ -1,6 +1,12 @@
 package io.pinpipe.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pinpipe.gateway.config.GatewayConfig;
+import io.pinpipe.gateway.front.TopicAccess;
+import io.pinpipe.gateway.http.ErrorResponder;
+import io.pinpipe.gateway.http.Json;
+import io.pinpipe.gateway.kafka.ClusterView;
+import io.pinpipe.gateway.kafka.ProduceService;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
@@ -13,7 +19,15 @@ import java.util.Map;
  *
  * @param consumerConfig {@code bootstrap.servers}, {@code client.*} and {@code consumer.*} of kafka-rest.properties,
  *                       ready for {@code new KafkaConsumer<>(...)}
+ * @param config         the parsed gateway settings
+ * @param cluster        topics, partitions, cluster id and reachability, refreshed in the background
+ * @param produce        sends records without blocking an event loop; completes when Kafka acknowledged them
+ * @param topicAccess    the topic allow-list every route that names a topic must check
+ * @param json           request parsing with the configured limits, response writing
+ * @param errors         the one failure handler; {@code context.fail(new RestException(...))} reaches it too
  */
 public record GatewayContext(Vertx vertx, Producer<byte[], byte[]> producer, Admin admin,
-                             Map<String, Object> consumerConfig, MeterRegistry metrics) {
+                             Map<String, Object> consumerConfig, MeterRegistry metrics, GatewayConfig config,
+                             ClusterView cluster, ProduceService produce, TopicAccess topicAccess, Json json,
+                             ErrorResponder errors) {
 }

@@ -1,0 +1,25 @@
+package io.pinpipe.gateway;
+
+import io.pinpipe.gateway.http.RouteModule;
+import io.pinpipe.gateway.v2.MetadataRoutes;
+import io.pinpipe.gateway.v2.ProduceV2Routes;
+import io.pinpipe.gateway.v3.V3Routes;
+
+import java.util.List;
+
+/**
+ * The API route modules the gateway mounts, in one explicit list. Each gets the stage prefixes, CORS, API keys,
+ * rate limits, the body limit and the one failure handler. Add a module with one line here.
+ */
+public final class RouteModules {
+
+    private RouteModules() {
+    }
+
+    public static List<RouteModule> all() {
+        return List.of(
+                new ProduceV2Routes(),
+                new MetadataRoutes(),
+                new V3Routes());
+    }
+}

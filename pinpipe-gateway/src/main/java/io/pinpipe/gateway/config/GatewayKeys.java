@@ -1,0 +1,145 @@
+package io.pinpipe.gateway.config;
+
+import io.pinpipe.common.ConfigKey;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Every setting the gateway reads from {@code kafka-rest.properties}, declared once with name, default, meaning and
+ * validator. Confluent's names are used where the Confluent REST Proxy has one; pinpipe's own front keys (the API
+ * Gateway part) start with {@code pinpipe.}. Kafka client settings are not declared here: they pass through under
+ * {@link #CLIENT_PREFIXES}. The docs table in {@code docs/gateway.md} is checked against {@link #ALL} by a test.
+ */
+public final class GatewayKeys {
+
+    /** Prefixes whose keys go, prefix removed, to the Kafka clients: every client, the producer, consumers, admin. */
+    public static final List<String> CLIENT_PREFIXES = List.of("client.", "producer.", "consumer.", "admin.");
+
+    public static final ConfigKey LISTENERS = new ConfigKey("listeners", "http://127.0.0.1:8082",
+            "Where the gateway listens: one http:// or https:// URL (host and port; port 0 picks a free one).",
+            false, GatewayKeys::isListener, "one URL like http://127.0.0.1:8082 or https://0.0.0.0:8443");
+
+    public static final ConfigKey BOOTSTRAP_SERVERS = new ConfigKey("bootstrap.servers", "127.0.0.1:9092",
+            "The Kafka cluster: host:port pairs, comma separated.", false, value -> !value.isBlank(),
+            "host:port[,host:port...]");
+
+    public static final ConfigKey STAGES = new ConfigKey("pinpipe.stages", "test",
+            "API Gateway stage names: every route also answers under /<stage>/... Comma separated; empty for none.",
+            false, GatewayKeys::isStageList, "names of letters, digits, '-' and '_', comma separated");
+
+    public static final ConfigKey CORS_ORIGIN = ConfigKey.of("access.control.allow.origin", "*",
+            "CORS: allowed origins, comma separated; '*' allows any; empty turns CORS off.");
+
+    public static final ConfigKey CORS_METHODS = ConfigKey.of("access.control.allow.methods",
+            "GET,POST,PUT,DELETE,OPTIONS,HEAD", "CORS: methods allowed in preflight answers.");
+
+    public static final ConfigKey CORS_HEADERS = ConfigKey.of("access.control.allow.headers",
+            "Content-Type,Accept,Authorization,X-Api-Key,X-Amz-Date,X-Amz-Security-Token",
+            "CORS: request headers allowed in preflight answers.");
+
+    public static final ConfigKey API_KEYS_ENABLED = bool("pinpipe.api.keys.enabled", false,
+            "Require an x-api-key header on every API route (403 when missing or wrong).");
+
+    public static final ConfigKey API_KEYS = ConfigKey.secret("pinpipe.api.keys",
+            "Accepted API keys, comma separated (or PINPIPE_API_KEYS in the environment). Never logged.");
+
+    public static final ConfigKey API_KEYS_FILE = ConfigKey.of("pinpipe.api.keys.file", null,
+            "A file with accepted API keys, one per line ('#' starts a comment).");
+
+    public static final ConfigKey SSL_KEYSTORE_LOCATION = ConfigKey.of("ssl.keystore.location", null,
+            "TLS for an https:// listener: the keystore (JKS or PKCS12) holding the server key and certificate.");
+
+    public static final ConfigKey SSL_KEYSTORE_PASSWORD = ConfigKey.secret("ssl.keystore.password",
+            "The keystore password. Never logged.");
+
+    public static final ConfigKey SSL_KEYSTORE_TYPE = new ConfigKey("ssl.keystore.type", "JKS",
+            "The keystore type.", false, value -> value.equalsIgnoreCase("JKS") || value.equalsIgnoreCase("PKCS12"),
+            "JKS or PKCS12");
+
+    public static final ConfigKey SSL_PEM_CERT = ConfigKey.of("pinpipe.ssl.pem.cert.location", null,
+            "TLS from PEM files instead of a keystore: the certificate chain.");
+
+    public static final ConfigKey SSL_PEM_KEY = ConfigKey.of("pinpipe.ssl.pem.key.location", null,
+            "TLS from PEM files: the private key (PKCS#8 or PKCS#1).");
+
+    public static final ConfigKey RATE_LIMIT = nonNegative("pinpipe.rate.limit.per.second", 10_000,
+            "Requests per second allowed per API key (per client IP when keys are off); 0 turns limits off.");
+
+    public static final ConfigKey RATE_BURST = ConfigKey.positiveInt("pinpipe.rate.limit.burst", 5_000,
+            "Requests a client may send at once above the steady rate.");
+
+    public static final ConfigKey REQUEST_MAX_BYTES = ConfigKey.positiveInt("pinpipe.request.max.bytes", 10_485_760,
+            "Largest request body in bytes (413 above it); API Gateway's own limit is 10 MB.");
+
+    public static final ConfigKey TOPICS_REGEX = new ConfigKey("pinpipe.topics.regex", ".*",
+            "Topics the API may touch (a Java regex matching the whole name); others answer 403/40301.", false,
+            GatewayKeys::isRegex, "a Java regular expression");
+
+    public static final ConfigKey MAX_INFLIGHT = ConfigKey.positiveInt("pinpipe.max.inflight.requests", 1024,
+            "Produce requests handled at once; more answer 503/50303 with Retry-After.");
+
+    public static final ConfigKey PRODUCE_TIMEOUT_MS = ConfigKey.positiveInt("pinpipe.produce.timeout.ms", 12_000,
+            "Longest wait for Kafka's acknowledgement before a request answers 503 (the records may still arrive:"
+                    + " a client that retries can duplicate, never lose). Keep it above producer.delivery.timeout.ms.");
+
+    public static final ConfigKey PRODUCE_THREADS = ConfigKey.positiveInt("pinpipe.produce.threads", 2,
+            "Threads that hand records to the Kafka producer, so no event-loop thread ever blocks on Kafka.");
+
+    public static final ConfigKey TOPIC_CACHE_REFRESH_MS = ConfigKey.positiveInt("pinpipe.topic.cache.refresh.ms",
+            2_000, "How often the cache of existing topics is refreshed from the cluster.");
+
+    public static final ConfigKey RETRY_AFTER_SECONDS = ConfigKey.positiveInt("pinpipe.retry.after.seconds", 1,
+            "The Retry-After value sent with 429 and 503 answers.");
+
+    public static final ConfigKey JSON_MAX_DEPTH = ConfigKey.positiveInt("pinpipe.json.max.nesting.depth", 64,
+            "Deepest JSON nesting accepted in a request body (deeper answers 400).");
+
+    public static final ConfigKey ACCESS_LOG = bool("pinpipe.access.log.enabled", true,
+            "Log one line per request (method, path, status, bytes, ms; never keys or auth headers).");
+
+    /** Every declared key, in the order of the docs table. */
+    public static final List<ConfigKey> ALL = List.of(LISTENERS, BOOTSTRAP_SERVERS, STAGES, CORS_ORIGIN,
+            CORS_METHODS, CORS_HEADERS, API_KEYS_ENABLED, API_KEYS, API_KEYS_FILE, SSL_KEYSTORE_LOCATION,
+            SSL_KEYSTORE_PASSWORD, SSL_KEYSTORE_TYPE, SSL_PEM_CERT, SSL_PEM_KEY, RATE_LIMIT, RATE_BURST,
+            REQUEST_MAX_BYTES, TOPICS_REGEX, MAX_INFLIGHT, PRODUCE_TIMEOUT_MS, PRODUCE_THREADS, TOPIC_CACHE_REFRESH_MS,
+            RETRY_AFTER_SECONDS, JSON_MAX_DEPTH, ACCESS_LOG);
+
+    private GatewayKeys() {
+    }
+
+    private static ConfigKey bool(String name, boolean defaultValue, String doc) {
+        return new ConfigKey(name, Boolean.toString(defaultValue), doc, false,
+                value -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"), "true or false");
+    }
+
+    private static ConfigKey nonNegative(String name, int defaultValue, String doc) {
+        return new ConfigKey(name, Integer.toString(defaultValue), doc, false, value -> {
+            try {
+                return Integer.parseInt(value.trim()) >= 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }, "a whole number of at least 0");
+    }
+
+    private static boolean isListener(String value) {
+        String lower = value.trim().toLowerCase(Locale.ROOT);
+        return lower.matches("https?://[^,/:]+:\\d{1,5}/?");
+    }
+
+    private static boolean isStageList(String value) {
+        return value.isBlank() || value.trim().matches("[A-Za-z0-9_-]+(\\s*,\\s*[A-Za-z0-9_-]+)*");
+    }
+
+    private static boolean isRegex(String value) {
+        try {
+            Pattern.compile(value);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+}

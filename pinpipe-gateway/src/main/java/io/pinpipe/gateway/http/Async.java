@@ -1,0 +1,51 @@
+package io.pinpipe.gateway.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Continues a request on its own event loop once a Kafka future completes: success goes to {@code then}, any
+ * failure (from the future or thrown by {@code then}) to the one failure handler.
+ */
+public final class Async {
+
+    private Async() {
+    }
+
+    public static <T> void then(RoutingContext routing, CompletionStage<T> stage, Consumer<T> then) {
+        Context context = Vertx.currentContext();
+        stage.whenComplete((value, error) -> {
+            Runnable continuation = () -> {
+                if (error != null) {
+                    routing.fail(unwrap(error));
+                    return;
+                }
+                try {
+                    then.accept(value);
+                } catch (RuntimeException e) {
+                    routing.fail(e);
+                }
+            };
+            if (context == null) {
+                continuation.run();
+            } else {
+                context.runOnContext(ignored -> continuation.run());
+            }
+        });
+    }
+
+    public static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

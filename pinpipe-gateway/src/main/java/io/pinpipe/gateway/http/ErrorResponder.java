@@ -1,0 +1,103 @@
+package io.pinpipe.gateway.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpipe.gateway.kafka.BrokerUnavailableException;
+import io.pinpipe.gateway.kafka.ProduceFailures;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletionException;
+
+/**
+ * The one failure handler of the gateway: every failed route, every unmatched path and every failure thrown by any
+ * {@link RouteModule} ends here and becomes Confluent's envelope {@code {"error_code": 40401, "message": "..."}}.
+ * 429 and 503 answers carry {@code Retry-After}. Unexpected failures are logged with their stack trace; the client
+ * gets a 500 without internals.
+ */
+public final class ErrorResponder implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+
+    private final Json json;
+    private final int retryAfterSeconds;
+
+    public ErrorResponder(Json json, int retryAfterSeconds) {
+        this.json = json;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        respond(context, toRestException(context.failure(), context.statusCode()));
+    }
+
+    /** Answers with the envelope of {@code error}, unless the response has already begun. */
+    public void respond(RoutingContext context, RestException error) {
+        HttpServerResponse response = context.response();
+        if (response.headWritten() || response.ended() || response.closed()) {
+            return;
+        }
+        ObjectNode body = Json.object();
+        body.put("error_code", error.errorCode());
+        body.put("message", error.getMessage());
+        context.put(RequestAttributes.ERROR_CODE, error.errorCode());
+        response.setStatusCode(error.status());
+        response.putHeader(HttpHeaders.CONTENT_TYPE, contentType(context));
+        if (error.status() == 429 || error.status() == 503) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        }
+        response.end(json.buffer(body));
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** Maps any failure (or a bare status from Vert.x) to the envelope's status, code and message. */
+    public static RestException toRestException(Throwable failure, int statusCode) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RestException rest) {
+            return rest;
+        }
+        if (cause instanceof BrokerUnavailableException unavailable) {
+            return new RestException(503, ErrorCodes.KAFKA_UNAVAILABLE, unavailable.getMessage(), unavailable);
+        }
+        if (cause instanceof org.apache.kafka.common.KafkaException kafka) {
+            ProduceFailures.Classified classified = ProduceFailures.classify(kafka);
+            return new RestException(classified.status(), classified.errorCode(), classified.message(), kafka);
+        }
+        int status = cause instanceof HttpException http ? http.getStatusCode() : statusCode;
+        if (cause == null || cause instanceof HttpException) {
+            return new RestException(status, status, describe(status));
+        }
+        LOG.error("unexpected failure while answering a request", cause);
+        return new RestException(500, 500, "internal server error");
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "HTTP 404 Not Found";
+            case 405 -> "HTTP 405 Method Not Allowed";
+            case 413 -> "HTTP 413 Request Entity Too Large: the request body is larger than the gateway accepts"
+                    + " (pinpipe.request.max.bytes)";
+            case 400 -> "HTTP 400 Bad Request";
+            default -> "HTTP " + status;
+        };
+    }
+
+    private static String contentType(RoutingContext context) {
+        if (context.normalizedPath().contains("/v3/")) {
+            return MediaTypes.JSON;
+        }
+        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+        boolean onlyJson = accept != null && accept.contains(MediaTypes.JSON) && !accept.contains("vnd.kafka")
+                && !accept.contains("*/*");
+        return onlyJson ? MediaTypes.JSON : MediaTypes.V2;
+    }
+}

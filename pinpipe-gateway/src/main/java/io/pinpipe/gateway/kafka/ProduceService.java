@@ -1,0 +1,142 @@
+package io.pinpipe.gateway.kafka;
+
+import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.RestException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Hands records to the one Kafka producer and completes when Kafka has acknowledged (or refused) every one of them.
+ * {@code Producer.send} can block (metadata, a full buffer), so it runs on a small pool of its own threads, never on
+ * an event loop. The number of requests in progress is bounded: beyond it a request is refused at once with 503, so
+ * an overload shows as fast errors instead of growing queues.
+ */
+public final class ProduceService implements AutoCloseable {
+
+    private final Producer<byte[], byte[]> producer;
+    private final ThreadPoolExecutor senders;
+    private final Semaphore inflight;
+    private final int maxInflight;
+    private final long timeoutMillis;
+    private final ScheduledThreadPoolExecutor timeouts;
+
+    public ProduceService(Producer<byte[], byte[]> producer, int threads, int maxInflight, long timeoutMillis) {
+        this.producer = producer;
+        this.timeoutMillis = timeoutMillis;
+        this.timeouts = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "pinpipe-produce-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Most requests finish long before their deadline: drop cancelled deadlines at once, not after 12 s.
+        this.timeouts.setRemoveOnCancelPolicy(true);
+        this.maxInflight = maxInflight;
+        this.inflight = new Semaphore(maxInflight);
+        AtomicInteger counter = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(maxInflight), runnable -> {
+                    Thread thread = new Thread(runnable, "pinpipe-produce-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * Sends the records in order; the future completes with one outcome per record, in the same order, once all
+     * are settled. Fails at once with a 503 {@link RestException} when too many requests are in progress.
+     */
+    public CompletableFuture<List<RecordOutcome>> send(List<ProducerRecord<byte[], byte[]>> records) {
+        if (!inflight.tryAcquire()) {
+            throw overloaded();
+        }
+        CompletableFuture<List<RecordOutcome>> done = new CompletableFuture<>();
+        done.whenComplete((outcomes, error) -> inflight.release());
+        try {
+            senders.execute(() -> sendAll(records, done));
+        } catch (RejectedExecutionException e) {
+            inflight.release();
+            throw overloaded();
+        }
+        return done;
+    }
+
+    /** Requests in progress now, for metrics. */
+    public int inflight() {
+        return maxInflight - inflight.availablePermits();
+    }
+
+    @Override
+    public void close() {
+        senders.shutdown();
+        timeouts.shutdown();
+    }
+
+    private void sendAll(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<List<RecordOutcome>> done) {
+        if (records.isEmpty()) {
+            done.complete(List.of());
+            return;
+        }
+        AtomicReferenceArray<RecordOutcome> outcomes = new AtomicReferenceArray<>(records.size());
+        AtomicInteger remaining = new AtomicInteger(records.size());
+        Runnable settleOne = () -> {
+            if (remaining.decrementAndGet() == 0) {
+                done.complete(snapshot(outcomes, null));
+            }
+        };
+        // Kafka may hold a record longer than delivery.timeout.ms (in-flight requests to a dying broker); the client
+        // still gets an answer in bounded time. Unsettled records are reported as not acknowledged.
+        ScheduledFuture<?> deadline = timeouts.schedule(() -> done.complete(snapshot(outcomes,
+                new TimeoutException("no acknowledgement from Kafka within " + timeoutMillis
+                        + " ms; the record may or may not have been written"))), timeoutMillis, TimeUnit.MILLISECONDS);
+        done.whenComplete((ignored, error) -> deadline.cancel(false));
+        Exception blocked = null;
+        for (int i = 0; i < records.size(); i++) {
+            int index = i;
+            if (blocked != null) {
+                // send() already timed out on this request (no metadata, full buffer): the rest would wait again.
+                outcomes.set(index, new RecordOutcome(null, blocked));
+                settleOne.run();
+                continue;
+            }
+            try {
+                producer.send(records.get(index), (metadata, error) -> {
+                    outcomes.set(index, new RecordOutcome(error == null ? metadata : null, error));
+                    settleOne.run();
+                });
+            } catch (RuntimeException e) {
+                blocked = e;
+                outcomes.set(index, new RecordOutcome(null, e));
+                settleOne.run();
+            }
+        }
+    }
+
+    private static List<RecordOutcome> snapshot(AtomicReferenceArray<RecordOutcome> outcomes, Exception unsettled) {
+        List<RecordOutcome> list = new ArrayList<>(outcomes.length());
+        for (int i = 0; i < outcomes.length(); i++) {
+            RecordOutcome outcome = outcomes.get(i);
+            list.add(outcome != null ? outcome : new RecordOutcome(null, unsettled));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private RestException overloaded() {
+        return new RestException(503, ErrorCodes.OVERLOADED, "the gateway is handling " + maxInflight
+                + " produce requests already; retry shortly");
+    }
+}

@@ -1,0 +1,47 @@
+package io.pinpipe.gateway.bench;
+
+import io.pinpipe.broker.LocalKafka;
+import io.pinpipe.gateway.GatewayServer;
+import io.pinpipe.gateway.config.GatewayConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stack {@code benchmarks/gateway.sh} measures: a real broker and the gateway in this JVM, topics {@code bench}
+ * and {@code bench-raw} with 3 partitions, rate limits and the access log off. Writes {@code bootstrap=} and
+ * {@code url=} lines to the file named by the first argument, then runs until stdin closes.
+ */
+public final class BenchmarkStack {
+
+    private BenchmarkStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path info = Path.of(args[0]);
+        Path data = Files.createTempDirectory("pinpipe-bench");
+        try (LocalKafka kafka = LocalKafka.inFolder(data).start()) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("bench", 3, (short) 1), new NewTopic("bench-raw", 3,
+                        (short) 1))).all().get();
+            }
+            GatewayConfig config = GatewayConfig.of(Map.of("listeners", "http://127.0.0.1:0",
+                    "bootstrap.servers", kafka.bootstrapServers(), "pinpipe.rate.limit.per.second", "0",
+                    "pinpipe.access.log.enabled", "false"));
+            try (GatewayServer gateway = GatewayServer.start(config)) {
+                Files.writeString(info, "bootstrap=" + kafka.bootstrapServers() + "\nurl=" + gateway.baseUri()
+                        + "\n", StandardCharsets.UTF_8);
+                while (System.in.read() >= 0) {
+                    // runs until the script closes stdin
+                }
+            }
+        }
+    }
+}
