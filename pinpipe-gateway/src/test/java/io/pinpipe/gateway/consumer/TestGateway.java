@@ -1,0 +1,190 @@
+package io.pinpipe.gateway.consumer;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pinpipe.broker.LocalKafka;
+import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.RestException;
+import io.pinpipe.gateway.http.RouteModule;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A minimal real gateway for tests: a Vert.x HTTP server on a free loopback port with the given route modules
+ * mounted both at the root and under the stage prefix {@code /test}, a failure handler that renders
+ * {@link RestException} as the REST Proxy's envelope, and a real producer and admin client on one embedded Kafka
+ * broker shared by every test in the JVM.
+ */
+public final class TestGateway implements AutoCloseable {
+
+    private static LocalKafka kafka;
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Admin admin;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestGateway(List<RouteModule> modules) {
+        String bootstrap = bootstrapServers();
+        vertx = Vertx.vertx();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, ProducerConfig.LINGER_MS_CONFIG, 1),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        GatewayContext context = new GatewayContext(vertx, producer, admin,
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new SimpleMeterRegistry());
+        Router api = Router.router(vertx);
+        modules.forEach(module -> module.mount(api, context));
+        Router root = Router.router(vertx);
+        root.route("/test/*").subRouter(api);
+        root.route("/*").subRouter(api);
+        root.route().failureHandler(ctx -> {
+            Throwable failure = ctx.failure();
+            int status = failure instanceof RestException rest ? rest.status()
+                    : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            int code = failure instanceof RestException rest ? rest.errorCode() : status * 100;
+            String message = failure != null ? failure.getMessage() : "HTTP " + status;
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/vnd.kafka.v2+json")
+                    .end(new JsonObject().put("error_code", code).put("message", message).encode());
+        });
+        server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1")
+                .await();
+    }
+
+    public static TestGateway start(RouteModule... modules) {
+        return new TestGateway(List.of(modules));
+    }
+
+    /** The broker every test of this JVM shares; started on first use, stopped when the JVM exits. */
+    public static synchronized String bootstrapServers() {
+        if (kafka == null) {
+            try {
+                Path dir = Files.createTempDirectory("pinpipe-gateway-it-");
+                kafka = LocalKafka.inFolder(dir).start();
+                LocalKafka started = kafka;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteTree(dir);
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return kafka.bootstrapServers();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.actualPort() + path);
+    }
+
+    public Admin admin() {
+        return admin;
+    }
+
+    public KafkaProducer<byte[], byte[]> producer() {
+        return producer;
+    }
+
+    public void createTopic(String topic, int partitions) {
+        try {
+            admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topic " + topic, e);
+        }
+    }
+
+    public void produce(String topic, int partition, byte[] key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot produce to " + topic, e);
+        }
+    }
+
+    /** Reads the first {@code count} records of {@code topic} (all partitions) with a plain consumer. */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int count) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    public HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> send(String method, String path, String body) {
+        return send(method, path, body == null ? Map.of() : Map.of("Content-Type", "application/vnd.kafka.v2+json"),
+                body);
+    }
+
+    @Override
+    public void close() {
+        server.close().await();
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+        vertx.close().await();
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is harmless
+        }
+    }
+}
