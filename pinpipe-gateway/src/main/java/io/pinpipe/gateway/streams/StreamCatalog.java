@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -38,6 +40,8 @@ import java.util.stream.Collectors;
 final class StreamCatalog {
 
     static final long EXISTS_TTL_MS = 10_000;
+    private static final int VISIBLE_ATTEMPTS = 100;
+    private static final long VISIBLE_RETRY_MS = 50;
     private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,128}");
 
     private final Admin admin;
@@ -80,7 +84,26 @@ final class StreamCatalog {
                     + " streams.topic.pattern '" + settings.topicPattern().pattern() + "', so it cannot be a stream"));
         }
         NewTopic topic = new NewTopic(stream, Optional.of(shards), Optional.empty());
-        return admin.createTopics(List.of(topic)).all().toCompletionStage();
+        return admin.createTopics(List.of(topic)).all().toCompletionStage()
+                .thenCompose(created -> awaitVisible(stream, VISIBLE_ATTEMPTS));
+    }
+
+    /**
+     * The controller has the new topic before the broker's metadata does; a stream is only reported created (and
+     * ACTIVE) once a describe sees it, so a write right after the create finds it.
+     */
+    private CompletionStage<Void> awaitVisible(String stream, int attemptsLeft) {
+        return describeTopic(stream).handle((description, failure) -> {
+            if (failure == null) {
+                knownUntil.put(stream, clockMs.getAsLong() + EXISTS_TTL_MS);
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            if (attemptsLeft <= 1 || !(StreamErrors.unwrap(failure) instanceof UnknownTopicOrPartitionException)) {
+                return CompletableFuture.<Void>failedFuture(failure);
+            }
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(VISIBLE_RETRY_MS,
+                    TimeUnit.MILLISECONDS)).thenCompose(waited -> awaitVisible(stream, attemptsLeft - 1));
+        }).thenCompose(Function.identity());
     }
 
     CompletionStage<Void> delete(String stream) {

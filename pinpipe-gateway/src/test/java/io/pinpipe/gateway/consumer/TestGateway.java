@@ -119,10 +119,22 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public void createTopic(String topic, int partitions) {
+        createTopic(new NewTopic(topic, partitions, (short) 1));
+    }
+
+    /** Creates the topic and waits until the broker's metadata (not only the controller) knows it. */
+    public void createTopic(NewTopic topic) {
         try {
-            admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(Set.of(topic)).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic.name())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic.name() + " never became visible");
+                }
+                Thread.sleep(20);
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create topic " + topic, e);
+            throw new IllegalStateException("cannot create topic " + topic.name(), e);
         }
     }
 
