@@ -76,9 +76,12 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         router.route(HttpMethod.POST, INSTANCE + "/positions/beginning").handler(guard(this::seekToBeginning));
         router.route(HttpMethod.POST, INSTANCE + "/positions/end").handler(guard(this::seekToEnd));
         router.route(HttpMethod.GET, INSTANCE + "/records").handler(guard(this::records));
-        long sweepMs = Math.max(10, Math.min(1_000, settings.instanceTimeoutMs() / 4));
-        expiryTimer = vertx.setPeriodic(sweepMs, tick -> registry.expireIdle());
-        context.metrics().gauge("pinpipe.gateway.consumer.instances", registry, ConsumerRegistry::size);
+        if (expiryTimer < 0) {
+            // Mounted on several routers (stage prefixes), the module still sweeps and reports once.
+            long sweepMs = Math.max(10, Math.min(1_000, settings.instanceTimeoutMs() / 4));
+            expiryTimer = vertx.setPeriodic(sweepMs, tick -> registry.expireIdle());
+            context.metrics().gauge("pinpipe.gateway.consumer.instances", registry, ConsumerRegistry::size);
+        }
     }
 
     /** How many consumer instances exist now. */
