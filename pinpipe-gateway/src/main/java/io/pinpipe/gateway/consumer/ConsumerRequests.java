@@ -78,7 +78,8 @@ final class ConsumerRequests {
         requireObject(body, "{\"offsets\":[{\"topic\":\"t\",\"partition\":0,\"offset\":5}]}");
         JsonNode list = body.get("offsets");
         if (list == null || !list.isArray()) {
-            throw ConsumerErrors.invalid("The body must hold 'offsets': a list of {\"topic\",\"partition\",\"offset\"}");
+            throw ConsumerErrors.invalid(
+                    "The body must hold 'offsets': a list of {\"topic\",\"partition\",\"offset\"}");
         }
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
         for (JsonNode entry : list) {

@@ -119,7 +119,8 @@ final class StreamCatalog {
         }
         return describeTopic(stream).thenCompose(description -> {
             Map<TopicPartition, OffsetSpec> earliest = description.partitions().stream().collect(Collectors.toMap(
-                    partition -> new TopicPartition(stream, partition.partition()), partition -> OffsetSpec.earliest()));
+                    partition -> new TopicPartition(stream, partition.partition()),
+                    partition -> OffsetSpec.earliest()));
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, stream);
             CompletableFuture<Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo>> offsets =
                     admin.listOffsets(earliest).all().toCompletionStage().toCompletableFuture();
