@@ -1,5 +1,8 @@
 package io.pinpipe.gateway.streams;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.Producer;
@@ -35,18 +38,27 @@ final class StreamWriter {
 
     private final Vertx vertx;
     private final Producer<byte[], byte[]> producer;
+    private final Counter stored;
+    private final Counter failed;
 
-    StreamWriter(Vertx vertx, Producer<byte[], byte[]> producer) {
+    StreamWriter(Vertx vertx, Producer<byte[], byte[]> producer, MeterRegistry metrics) {
         this.vertx = vertx;
         this.producer = producer;
+        this.stored = Counter.builder("pinpipe.gateway.streams.records").tag("outcome", "stored")
+                .description("Stream records Kafka acknowledged").register(metrics);
+        this.failed = Counter.builder("pinpipe.gateway.streams.records").tag("outcome", "failed")
+                .description("Stream records Kafka refused or never acknowledged").register(metrics);
     }
 
     /** @return the outcomes in the order of {@code records}; never fails as a whole */
     Future<List<Outcome>> put(String topic, List<StreamRecord> records) {
+        Context caller = vertx.getOrCreateContext();
         return vertx.executeBlocking(() -> send(topic, records), false)
                 .compose(sent -> Future.fromCompletionStage(CompletableFuture.allOf(sent.toArray(
                         CompletableFuture[]::new)).handle((done, ignored) -> sent.stream().map(
-                        CompletableFuture::join).toList())));
+                        CompletableFuture::join).toList()), caller))
+                .onSuccess(outcomes -> outcomes.forEach(outcome ->
+                        (outcome.succeeded() ? stored : failed).increment()));
     }
 
     private List<CompletableFuture<Outcome>> send(String topic, List<StreamRecord> records) {

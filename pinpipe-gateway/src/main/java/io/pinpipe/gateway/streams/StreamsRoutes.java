@@ -65,7 +65,7 @@ public final class StreamsRoutes implements RouteModule {
     @Override
     public void mount(Router router, GatewayContext context) {
         catalog = new StreamCatalog(context.admin(), settings, clockMs);
-        writer = new StreamWriter(context.vertx(), context.producer());
+        writer = new StreamWriter(context.vertx(), context.producer(), context.metrics());
         router.route("/streams*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.route(HttpMethod.GET, "/streams").handler(guard(this::list));
         router.route(HttpMethod.POST, "/streams/:stream").handler(guard(this::create));
