@@ -1,9 +1,14 @@
 package io.pinpipe.gateway.consumer;
 
 import io.vertx.core.json.JsonObject;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +29,42 @@ class ConsumerLimitsIT {
             HttpResponse<String> gone = gateway.send("GET", "/consumers/idle/instances/sleepy/subscription", null);
             assertThat(gone.statusCode()).isEqualTo(404);
             assertThat(new JsonObject(gone.body()).getInteger("error_code")).isEqualTo(40403);
+        }
+    }
+
+    @Test
+    void closingTheRoutesClosesEveryInstanceSoItsGroupIsLeftAtOnce() throws Exception {
+        ConsumerRoutes routes = new ConsumerRoutes(ConsumerSettings.defaults());
+        try (TestGateway gateway = TestGateway.start(routes)) {
+            String topic = "closing-" + UUID.randomUUID().toString().substring(0, 8);
+            gateway.createTopic(topic, 1);
+            String group = "closing-group-" + UUID.randomUUID().toString().substring(0, 8);
+            assertThat(gateway.send("POST", "/consumers/" + group, "{\"name\":\"m\"}").statusCode()).isEqualTo(200);
+            String base = "/consumers/" + group + "/instances/m";
+            gateway.send("POST", base + "/subscription", "{\"topics\":[\"" + topic + "\"]}");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (members(gateway, group) == 0 && System.nanoTime() < deadline) {
+                gateway.send("GET", base + "/records?timeout=200", null);
+            }
+            assertThat(members(gateway, group)).isEqualTo(1);
+
+            routes.close();
+
+            assertThat(routes.instanceCount()).isZero();
+            assertThat(members(gateway, group)).isZero();
+            assertThat(gateway.send("GET", base + "/subscription", null).statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static int members(TestGateway gateway, String group) throws Exception {
+        try {
+            return gateway.admin().describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group)
+                    .members().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return 0;
+            }
+            throw e;
         }
     }
 

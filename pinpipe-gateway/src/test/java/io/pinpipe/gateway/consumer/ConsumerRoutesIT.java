@@ -133,6 +133,31 @@ class ConsumerRoutesIT {
     }
 
     @Test
+    void aPatternSubscriptionReadsEveryMatchingTopicUntilUnsubscribed() {
+        String prefix = unique("pat");
+        gateway.createTopic(prefix + "-a", 1);
+        gateway.createTopic(prefix + "-b", 1);
+        gateway.produce(prefix + "-a", 0, null, bytes("\"from a\""));
+        gateway.produce(prefix + "-b", 0, null, bytes("\"from b\""));
+        assertThat(gateway.send("POST", "/consumers/gp", "{\"name\":\"p\",\"format\":\"json\","
+                + "\"auto.offset.reset\":\"earliest\"}").statusCode()).isEqualTo(200);
+        String base = "/consumers/gp/instances/p";
+        assertThat(gateway.send("POST", base + "/subscription", "{\"topic_pattern\":\"" + prefix + "-.*\"}")
+                .statusCode()).isEqualTo(204);
+
+        JsonArray records = readUntil(base, JSON, 2);
+        assertThat(records.stream().map(record -> ((JsonObject) record).getString("value")))
+                .containsExactlyInAnyOrder("from a", "from b");
+        assertThat(new JsonObject(gateway.send("GET", base + "/subscription", null).body()).getJsonArray("topics"))
+                .containsExactlyInAnyOrder(prefix + "-a", prefix + "-b");
+
+        assertThat(gateway.send("DELETE", base + "/subscription", null).statusCode()).isEqualTo(204);
+        assertThat(new JsonObject(gateway.send("GET", base + "/subscription", null).body()).getJsonArray("topics"))
+                .isEmpty();
+        gateway.send("DELETE", base, null);
+    }
+
+    @Test
     void aByteLimitSplitsReadsWithoutLosingRecords() {
         String topic = unique("sized");
         gateway.createTopic(topic, 1);

@@ -53,6 +53,7 @@ public final class TestGateway implements AutoCloseable {
     private final HttpServer server;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Admin admin;
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestGateway(List<RouteModule> modules) {
@@ -65,7 +66,7 @@ public final class TestGateway implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         GatewayContext context = new GatewayContext(vertx, producer, admin,
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new SimpleMeterRegistry());
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), metrics);
         Router api = Router.router(vertx);
         modules.forEach(module -> module.mount(api, context));
         Router root = Router.router(vertx);
@@ -108,6 +109,10 @@ public final class TestGateway implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.actualPort() + path);
+    }
+
+    public SimpleMeterRegistry metrics() {
+        return metrics;
     }
 
     public Admin admin() {

@@ -132,6 +132,8 @@ class StreamsRoutesIT {
             assertThat(results.getJsonObject(i).getString("SequenceNumber")).isEqualTo(String.valueOf(i));
             assertThat(results.getJsonObject(i).getString("ShardId")).isEqualTo(shard);
         }
+        assertThat(gateway.metrics().counter("pinpipe.gateway.streams.records", "outcome", "stored").count())
+                .isGreaterThanOrEqualTo(10);
         List<ConsumerRecord<byte[], byte[]>> stored = gateway.readAll(stream, 10);
         assertThat(stored).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
                 .containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}", "{\"n\":5}",
@@ -170,6 +172,8 @@ class StreamsRoutesIT {
         assertThat(failed.getString("ErrorCode")).isEqualTo("InternalFailure");
         assertThat(failed.getString("ErrorMessage")).isNotBlank();
         assertThat(failed.containsKey("SequenceNumber")).isFalse();
+        assertThat(gateway.metrics().counter("pinpipe.gateway.streams.records", "outcome", "failed").count())
+                .isEqualTo(1);
         assertThat(body.getJsonArray("Records").getJsonObject(0).getString("SequenceNumber")).isEqualTo("0");
         assertThat(body.getJsonArray("Records").getJsonObject(2).getString("SequenceNumber")).isEqualTo("1");
         assertThat(gateway.readAll(stream, 2)).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
