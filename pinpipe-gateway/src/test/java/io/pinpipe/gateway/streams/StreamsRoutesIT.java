@@ -3,7 +3,9 @@ package io.pinpipe.gateway.streams;
 import io.pinpipe.gateway.consumer.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -228,8 +230,8 @@ class StreamsRoutesIT {
     }
 
     private static long endOffset(String stream, int partition) throws Exception {
-        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(stream, partition);
-        return gateway.admin().listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest())).all()
+        TopicPartition tp = new TopicPartition(stream, partition);
+        return gateway.admin().listOffsets(Map.of(tp, OffsetSpec.latest())).all()
                 .get(10, TimeUnit.SECONDS).get(tp).offset();
     }
 

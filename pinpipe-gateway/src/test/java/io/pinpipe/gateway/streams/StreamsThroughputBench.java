@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +70,9 @@ class StreamsThroughputBench {
                     """, Runtime.getRuntime().availableProcessors(), CLIENTS, values.get(0).length(), baselineWarm,
                     batchWarm, baseline, BATCH, batched, batched / baseline, single, single / baseline);
             System.out.println(report);
-            java.nio.file.Path out = java.nio.file.Path.of("target", "benchmarks", "streams.txt");
-            java.nio.file.Files.createDirectories(out.getParent());
-            java.nio.file.Files.writeString(out, report);
+            Path out = Path.of("target", "benchmarks", "streams.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
         }
     }
 
