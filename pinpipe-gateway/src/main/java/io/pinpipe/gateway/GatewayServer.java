@@ -53,19 +53,22 @@ public final class GatewayServer implements AutoCloseable {
 
     private final Vertx vertx;
     private final GatewayContext context;
+    private final List<RouteModule> modules;
     private final List<HttpServer> servers;
     private final URI baseUri;
 
-    private GatewayServer(Vertx vertx, GatewayContext context, List<HttpServer> servers, URI baseUri) {
+    private GatewayServer(Vertx vertx, GatewayContext context, List<RouteModule> modules, List<HttpServer> servers,
+                          URI baseUri) {
         this.vertx = vertx;
         this.context = context;
+        this.modules = modules;
         this.servers = servers;
         this.baseUri = baseUri;
     }
 
-    /** Starts the gateway with the standard route modules ({@link RouteModules#all()}). */
+    /** Starts the gateway with the standard route modules ({@link RouteModules#all}). */
     public static GatewayServer start(GatewayConfig config) {
-        return start(config, RouteModules.all());
+        return start(config, RouteModules.all(config));
     }
 
     /** Starts the gateway with the given route modules, each behind the stage prefixes and the front checks. */
@@ -93,7 +96,7 @@ public final class GatewayServer implements AutoCloseable {
             URI base = baseUri(config, servers.get(0).actualPort());
             LOG.info("gateway listening on {} (stages {}, API keys {}, Kafka {})", base, config.stages(),
                     config.apiKeysEnabled() ? "on" : "off", config.get(GatewayKeys.BOOTSTRAP_SERVERS));
-            return new GatewayServer(vertx, context, servers, base);
+            return new GatewayServer(vertx, context, modules, servers, base);
         } catch (RuntimeException e) {
             closeQuietly(produce, cluster, admin, producer);
             vertx.close();
@@ -120,7 +123,9 @@ public final class GatewayServer implements AutoCloseable {
         for (HttpServer server : servers) {
             await(server.close());
         }
-        // Servers are closed: no new request can start. Whatever the producer holds is delivered (or fails) now.
+        // Servers are closed: no new request can start. Modules release their consumers; whatever the producer
+        // holds is delivered (or fails) now.
+        modules.forEach(RouteModule::close);
         context.produce().close();
         context.producer().close(Duration.ofSeconds(10));
         context.cluster().close();

@@ -1,6 +1,11 @@
 package io.pinpipe.gateway;
 
+import io.pinpipe.gateway.config.GatewayConfig;
+import io.pinpipe.gateway.consumer.ConsumerRoutes;
+import io.pinpipe.gateway.consumer.ConsumerSettings;
 import io.pinpipe.gateway.http.RouteModule;
+import io.pinpipe.gateway.streams.StreamsRoutes;
+import io.pinpipe.gateway.streams.StreamsSettings;
 import io.pinpipe.gateway.v2.MetadataRoutes;
 import io.pinpipe.gateway.v2.ProduceV2Routes;
 import io.pinpipe.gateway.v3.V3Routes;
@@ -16,10 +21,12 @@ public final class RouteModules {
     private RouteModules() {
     }
 
-    public static List<RouteModule> all() {
+    public static List<RouteModule> all(GatewayConfig config) {
         return List.of(
                 new ProduceV2Routes(),
                 new MetadataRoutes(),
-                new V3Routes());
+                new V3Routes(),
+                new ConsumerRoutes(ConsumerSettings.from(config.settings())),
+                new StreamsRoutes(StreamsSettings.from(config.settings())));
     }
 }

@@ -2,6 +2,7 @@ package io.pinpipe.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.gateway.http.RouteModule;
 import io.pinpipe.gateway.ops.ApiRoutes;
 import io.vertx.ext.web.Route;
 import org.junit.jupiter.api.AfterAll;
@@ -135,8 +136,13 @@ class FrontIT {
                 .isTrue());
         Set<String> mounted = new HashSet<>();
         io.vertx.ext.web.Router probe = io.vertx.ext.web.Router.router(gateway.context().vertx());
-        RouteModules.all().forEach(module -> module.mount(probe, gateway.context()));
+        List<RouteModule> modules = RouteModules.all(gateway.context().config());
+        modules.forEach(module -> module.mount(probe, gateway.context()));
+        modules.forEach(RouteModule::close);
         for (Route route : probe.getRoutes()) {
+            if (route.methods() == null || route.getPath() == null) {
+                continue; // a body handler or other all-methods route, not an API operation
+            }
             String path = route.getPath().replaceAll(":([A-Za-z_]+)", "{$1}");
             route.methods().forEach(method -> mounted.add(method.name() + " " + path));
         }

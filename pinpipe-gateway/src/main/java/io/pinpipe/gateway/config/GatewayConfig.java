@@ -1,6 +1,8 @@
 package io.pinpipe.gateway.config;
 
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.gateway.consumer.ConsumerSettings;
+import io.pinpipe.gateway.streams.StreamsSettings;
 import io.pinpipe.common.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The gateway's settings, parsed and checked once at start so a bad value fails before any traffic. Reads a
@@ -32,6 +35,10 @@ public final class GatewayConfig {
     public static final String API_KEYS_VARIABLE = "PINPIPE_API_KEYS";
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayConfig.class);
+
+    /** Every key the gateway reads: its own, and those of the consumer and streams route modules. */
+    private static final List<ConfigKey> DECLARED = Stream.of(GatewayKeys.ALL, ConsumerSettings.KEYS,
+            StreamsSettings.KEYS).flatMap(List::stream).toList();
 
     private final Settings settings;
     private final URI listener;
@@ -61,7 +68,7 @@ public final class GatewayConfig {
      * @param file may be null: defaults and the environment only
      */
     public static GatewayConfig load(Path file, Map<String, String> environment) {
-        Settings settings = Settings.load(file, environment, GatewayKeys.ALL);
+        Settings settings = Settings.load(file, environment, DECLARED);
         String keysFromEnvironment = environment.get(API_KEYS_VARIABLE);
         if (keysFromEnvironment != null && !keysFromEnvironment.isBlank()) {
             settings = settings.with(Map.of(GatewayKeys.API_KEYS.name(), keysFromEnvironment));
@@ -124,6 +131,11 @@ public final class GatewayConfig {
         return topicsRegex;
     }
 
+    /** All settings, for route modules that read their own keys (consumers, streams). */
+    public Settings settings() {
+        return settings;
+    }
+
     public KafkaClientConfigs kafka() {
         return kafka;
     }
@@ -182,7 +194,7 @@ public final class GatewayConfig {
 
     private static List<String> findIgnoredKeys(Settings settings) {
         Set<String> declared = new LinkedHashSet<>();
-        GatewayKeys.ALL.forEach(key -> declared.add(key.name()));
+        DECLARED.forEach(key -> declared.add(key.name()));
         List<String> ignored = new ArrayList<>();
         for (String key : settings.asMap().keySet()) {
             boolean passedToKafka = GatewayKeys.CLIENT_PREFIXES.stream().anyMatch(key::startsWith);

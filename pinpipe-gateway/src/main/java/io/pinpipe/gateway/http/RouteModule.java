@@ -10,4 +10,11 @@ import io.vertx.ext.web.Router;
 public interface RouteModule {
 
     void mount(Router router, GatewayContext context);
+
+    /**
+     * Releases what the module holds (consumer instances...). Called once when the gateway stops, after it stopped
+     * taking requests and before its Kafka clients close; never on an event-loop thread, so it may block.
+     */
+    default void close() {
+    }
 }

@@ -1,0 +1,287 @@
+package io.pinpipe.gateway.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.RestException;
+import io.pinpipe.gateway.http.RouteModule;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * The Confluent REST Proxy v2 consumer API ({@code /consumers/...}), byte-compatible with Confluent's for the
+ * {@code binary} and {@code json} formats. Every Kafka call runs on the instance's own thread; handlers only parse,
+ * queue and answer.
+ *
+ * <p>Owns the consumer instances: call {@link #close()} when the gateway stops (it closes every instance, so their
+ * groups rebalance at once instead of after a session timeout).
+ */
+public final class ConsumerRoutes implements RouteModule, AutoCloseable {
+
+    /** Bodies here are small; a bigger one is a mistake. */
+    static final long BODY_LIMIT_BYTES = 1_048_576;
+    private static final String INSTANCE = "/consumers/:group/instances/:instance";
+
+    private final ConsumerSettings settings;
+    private final LongSupplier clockMs;
+    private final ConsumerRegistry registry;
+    private Vertx vertx;
+    private long expiryTimer = -1;
+
+    public ConsumerRoutes(ConsumerSettings settings) {
+        this(settings, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+    }
+
+    /** @param clockMs a monotonic clock in milliseconds, for instance expiry */
+    public ConsumerRoutes(ConsumerSettings settings, LongSupplier clockMs) {
+        this.settings = settings;
+        this.clockMs = clockMs;
+        this.registry = new ConsumerRegistry(settings, clockMs);
+    }
+
+    @Override
+    public void mount(Router router, GatewayContext context) {
+        this.vertx = context.vertx();
+        router.route("/consumers/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.route(HttpMethod.POST, "/consumers/:group").handler(guard(ctx -> create(ctx, context)));
+        router.route(HttpMethod.DELETE, INSTANCE).handler(guard(this::delete));
+        router.route(HttpMethod.POST, INSTANCE + "/subscription").handler(guard(this::subscribe));
+        router.route(HttpMethod.GET, INSTANCE + "/subscription").handler(guard(this::subscription));
+        router.route(HttpMethod.DELETE, INSTANCE + "/subscription").handler(guard(this::unsubscribe));
+        router.route(HttpMethod.POST, INSTANCE + "/assignments").handler(guard(this::assign));
+        router.route(HttpMethod.GET, INSTANCE + "/assignments").handler(guard(this::assignment));
+        router.route(HttpMethod.POST, INSTANCE + "/offsets").handler(guard(this::commit));
+        router.route(HttpMethod.GET, INSTANCE + "/offsets").handler(guard(this::committed));
+        router.route(HttpMethod.POST, INSTANCE + "/positions").handler(guard(this::seek));
+        router.route(HttpMethod.POST, INSTANCE + "/positions/beginning").handler(guard(this::seekToBeginning));
+        router.route(HttpMethod.POST, INSTANCE + "/positions/end").handler(guard(this::seekToEnd));
+        router.route(HttpMethod.GET, INSTANCE + "/records").handler(guard(this::records));
+        if (expiryTimer < 0) {
+            // Mounted on several routers (stage prefixes), the module still sweeps and reports once.
+            long sweepMs = Math.max(10, Math.min(1_000, settings.instanceTimeoutMs() / 4));
+            expiryTimer = vertx.setPeriodic(sweepMs, tick -> registry.expireIdle());
+            context.metrics().gauge("pinpipe.gateway.consumer.instances", registry, ConsumerRegistry::size);
+        }
+    }
+
+    /** How many consumer instances exist now. */
+    public int instanceCount() {
+        return registry.size();
+    }
+
+    /**
+     * Closes every consumer instance and waits (up to 30 s) until they have left their groups. Blocks: call it from
+     * the thread that stops the gateway, never from an event loop.
+     */
+    @Override
+    public void close() {
+        if (vertx != null && expiryTimer >= 0) {
+            vertx.cancelTimer(expiryTimer);
+        }
+        try {
+            registry.closeAll().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // Best effort: each instance logs its own close failure.
+        }
+    }
+
+    private void create(RoutingContext ctx, GatewayContext context) {
+        String group = ctx.pathParam("group");
+        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(ConsumerJson.body(ctx));
+        HttpServerRequest request = ctx.request();
+        answer(ctx, registry.create(group, config, id -> new ConsumerSession(
+                new KafkaConsumer<>(config.kafkaConfig(context.consumerConfig(), group)), clockMs)),
+                (routing, instance) -> {
+                    ObjectNode body = JsonNodeFactory.instance.objectNode();
+                    body.put("instance_id", instance.id().name());
+                    body.put("base_uri", BaseUri.of(request.headers(), request.scheme(),
+                            String.valueOf(request.authority()), request.path(), group, instance.id().name()));
+                    ConsumerJson.respond(routing, body);
+                });
+    }
+
+    private void delete(RoutingContext ctx) {
+        answer(ctx, registry.delete(ctx.pathParam("group"), ctx.pathParam("instance")),
+                (routing, done) -> ConsumerJson.noContent(routing));
+    }
+
+    private void subscribe(RoutingContext ctx) {
+        ConsumerRequests.Subscription subscription = ConsumerRequests.subscription(ConsumerJson.body(ctx));
+        run(ctx, session -> {
+            if (subscription.pattern() != null) {
+                session.subscribe(subscription.pattern());
+            } else {
+                session.subscribe(subscription.topics());
+            }
+            return null;
+        }, (routing, done) -> ConsumerJson.noContent(routing));
+    }
+
+    private void subscription(RoutingContext ctx) {
+        run(ctx, ConsumerSession::subscription, (routing, topics) -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            topics.forEach(body.putArray("topics")::add);
+            ConsumerJson.respond(routing, body);
+        });
+    }
+
+    private void unsubscribe(RoutingContext ctx) {
+        run(ctx, session -> {
+            session.unsubscribe();
+            return null;
+        }, (routing, done) -> ConsumerJson.noContent(routing));
+    }
+
+    private void assign(RoutingContext ctx) {
+        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        run(ctx, session -> {
+            session.assign(partitions);
+            return null;
+        }, (routing, done) -> ConsumerJson.noContent(routing));
+    }
+
+    private void assignment(RoutingContext ctx) {
+        run(ctx, ConsumerSession::assignment, (routing, partitions) -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            ArrayNode list = body.putArray("partitions");
+            partitions.stream()
+                    .sorted((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition())
+                            : a.topic().compareTo(b.topic()))
+                    .forEach(partition -> list.addObject().put("topic", partition.topic())
+                            .put("partition", partition.partition()));
+            ConsumerJson.respond(routing, body);
+        });
+    }
+
+    private void commit(RoutingContext ctx) {
+        JsonNode body = ConsumerJson.body(ctx);
+        Map<TopicPartition, Long> offsets = body == null ? null : ConsumerRequests.offsets(body);
+        run(ctx, session -> {
+            session.commit(offsets);
+            return null;
+        }, (routing, done) -> ConsumerJson.respond(routing, JsonNodeFactory.instance.arrayNode()));
+    }
+
+    private void committed(RoutingContext ctx) {
+        JsonNode body = ConsumerJson.body(ctx);
+        if (body == null) {
+            throw new RestException(404, ConsumerErrors.PARTITION_NOT_FOUND,
+                    "Partition not found: GET .../offsets needs a body {\"partitions\":[{\"topic\",\"partition\"}]}");
+        }
+        List<TopicPartition> partitions = ConsumerRequests.partitions(body);
+        run(ctx, session -> session.committed(new HashSet<>(partitions)), (routing, committed) -> {
+            ObjectNode response = JsonNodeFactory.instance.objectNode();
+            ArrayNode list = response.putArray("offsets");
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                if (offset != null) {
+                    list.addObject().put("topic", partition.topic()).put("partition", partition.partition())
+                            .put("offset", offset.offset()).put("metadata", offset.metadata());
+                }
+            }
+            ConsumerJson.respond(routing, response);
+        });
+    }
+
+    private void seek(RoutingContext ctx) {
+        Map<TopicPartition, Long> offsets = ConsumerRequests.offsets(ConsumerJson.body(ctx));
+        run(ctx, session -> {
+            session.seek(offsets);
+            return null;
+        }, (routing, done) -> ConsumerJson.noContent(routing));
+    }
+
+    private void seekToBeginning(RoutingContext ctx) {
+        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        run(ctx, session -> {
+            session.seekToBeginning(partitions);
+            return null;
+        }, (routing, done) -> ConsumerJson.noContent(routing));
+    }
+
+    private void seekToEnd(RoutingContext ctx) {
+        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        run(ctx, session -> {
+            session.seekToEnd(partitions);
+            return null;
+        }, (routing, done) -> ConsumerJson.noContent(routing));
+    }
+
+    private void records(RoutingContext ctx) {
+        ConsumerInstance instance = registry.get(ctx.pathParam("group"), ctx.pathParam("instance"));
+        EmbeddedFormat format = instance.config().format();
+        String accept = ctx.request().getHeader("Accept");
+        if (EmbeddedFormat.fromAccept(accept).filter(format::equals).isEmpty()) {
+            throw ConsumerErrors.formatMismatch(format, accept);
+        }
+        int instanceWait = instance.config().requestWaitMs() != null ? instance.config().requestWaitMs()
+                : settings.requestTimeoutMs();
+        long timeout = queryLong(ctx, "timeout");
+        long maxBytes = queryLong(ctx, "max_bytes");
+        long waitMs = timeout <= 0 ? instanceWait : Math.min(timeout, instanceWait);
+        long limit = maxBytes <= 0 ? settings.requestMaxBytes() : Math.min(maxBytes, settings.requestMaxBytes());
+        RecordEncoding encoding = new RecordEncoding(format, ConsumerJson.MAPPER);
+        answer(ctx, instance.submit(session -> ConsumerJson.bytes(
+                        session.read(waitMs, limit, instance.config().responseMinBytes(), encoding))),
+                (routing, body) -> ConsumerJson.respond(routing, 200, format.mediaType(), body));
+    }
+
+    private <T> void run(RoutingContext ctx, Function<ConsumerSession, T> work,
+                         BiConsumer<RoutingContext, T> onSuccess) {
+        ConsumerInstance instance = registry.get(ctx.pathParam("group"), ctx.pathParam("instance"));
+        answer(ctx, instance.submit(work), onSuccess);
+    }
+
+    /** Answers on the request's event loop once {@code work} is done, mapping any failure to the error envelope. */
+    private static <T> void answer(RoutingContext ctx, CompletableFuture<T> work, BiConsumer<RoutingContext, T> then) {
+        Future.fromCompletionStage(work, ctx.vertx().getOrCreateContext())
+                .onSuccess(result -> then.accept(ctx, result))
+                .onFailure(failure -> ctx.fail(ConsumerErrors.toRest(failure)));
+    }
+
+    /** Runs a handler, turning anything it throws into the error envelope. */
+    private static Handler<RoutingContext> guard(Handler<RoutingContext> handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (RuntimeException e) {
+                ctx.fail(ConsumerErrors.toRest(e));
+            }
+        };
+    }
+
+    private static long queryLong(RoutingContext ctx, String name) {
+        List<String> values = ctx.queryParam(name);
+        if (values.isEmpty() || values.get(0).isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(values.get(0).trim());
+        } catch (NumberFormatException e) {
+            throw ConsumerErrors.badRequest("Query parameter '" + name + "' must be a whole number, not '"
+                    + values.get(0) + "'");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.pinpipe.gateway.streams;
+
+/** Kinesis' shard ids for Kafka partitions: partition 3 is {@code shardId-000000000003}. */
+final class ShardIds {
+
+    private ShardIds() {
+    }
+
+    static String of(int partition) {
+        if (partition < 0) {
+            throw new IllegalArgumentException("a partition is never negative: " + partition);
+        }
+        return String.format("shardId-%012d", partition);
+    }
+}

@@ -1,0 +1,204 @@
+package io.pinpipe.gateway.streams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.RestException;
+import io.pinpipe.gateway.http.RouteModule;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The Kinesis-style streams API over Kafka topics:
+ * {@code GET /streams}, {@code POST|GET|DELETE /streams/{stream}}, {@code PUT /streams/{stream}/record} and
+ * {@code PUT /streams/{stream}/records}. Answers are JSON shaped like Kinesis'; failures use the gateway's error
+ * envelope (see {@link StreamErrors}), except a PutRecords with failed records, which answers 500 or 503 with the
+ * Kinesis result body so the client can send only the failed records again.
+ */
+public final class StreamsRoutes implements RouteModule {
+
+    /** Kinesis takes at most 5 MiB per PutRecords; base64 Data makes the JSON about a third larger. */
+    static final long BODY_LIMIT_BYTES = 8L * 1_048_576;
+    private static final String JSON = "application/json";
+
+    /** Numbers in {@code Data} pass through exactly: {@code 1.10} is stored as {@code 1.10}. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private final StreamsSettings settings;
+    private final LongSupplier clockMs;
+    private final StreamRequests requests = new StreamRequests(MAPPER);
+    private StreamCatalog catalog;
+    private StreamWriter writer;
+
+    public StreamsRoutes(StreamsSettings settings) {
+        this(settings, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+    }
+
+    /** @param clockMs a monotonic clock in milliseconds, for the catalog's memory of existing streams */
+    public StreamsRoutes(StreamsSettings settings, LongSupplier clockMs) {
+        this.settings = settings;
+        this.clockMs = clockMs;
+    }
+
+    @Override
+    public void mount(Router router, GatewayContext context) {
+        catalog = new StreamCatalog(context.admin(), settings, clockMs);
+        writer = new StreamWriter(context.vertx(), context.producer(), context.metrics());
+        router.route("/streams*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.route(HttpMethod.GET, "/streams").handler(guard(this::list));
+        router.route(HttpMethod.POST, "/streams/:stream").handler(guard(this::create));
+        router.route(HttpMethod.GET, "/streams/:stream").handler(guard(this::describe));
+        router.route(HttpMethod.DELETE, "/streams/:stream").handler(guard(this::delete));
+        router.route(HttpMethod.PUT, "/streams/:stream/record").handler(guard(this::putRecord));
+        router.route(HttpMethod.PUT, "/streams/:stream/records").handler(guard(this::putRecords));
+    }
+
+    private void list(RoutingContext ctx) {
+        answer(ctx, catalog.list(), "", names -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            ArrayNode list = body.putArray("StreamNames");
+            names.forEach(list::add);
+            body.put("HasMoreStreams", false);
+            respond(ctx, 200, body);
+        });
+    }
+
+    private void create(RoutingContext ctx) {
+        String stream = ctx.pathParam("stream");
+        int shards = StreamRequests.shardCount(body(ctx), stream, settings.maxShards());
+        answer(ctx, catalog.create(stream, shards), stream, done -> respond(ctx, 200, emptyObject()));
+    }
+
+    private void describe(RoutingContext ctx) {
+        String stream = ctx.pathParam("stream");
+        answer(ctx, catalog.describe(stream), stream, description -> respond(ctx, 200, description));
+    }
+
+    private void delete(RoutingContext ctx) {
+        String stream = ctx.pathParam("stream");
+        answer(ctx, catalog.delete(stream), stream, done -> respond(ctx, 200, emptyObject()));
+    }
+
+    private void putRecord(RoutingContext ctx) {
+        String stream = ctx.pathParam("stream");
+        StreamRecord record = requests.putRecord(body(ctx), stream);
+        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, List.of(record))
+                .onSuccess(outcomes -> {
+                    StreamWriter.Outcome outcome = outcomes.get(0);
+                    if (!outcome.succeeded()) {
+                        ctx.fail(StreamErrors.toRest(outcome.failure(), stream));
+                        return;
+                    }
+                    ObjectNode body = JsonNodeFactory.instance.objectNode();
+                    body.put("SequenceNumber", String.valueOf(outcome.offset()));
+                    body.put("ShardId", ShardIds.of(outcome.partition()));
+                    respond(ctx, 200, body);
+                })
+                .onFailure(failure -> ctx.fail(StreamErrors.toRest(failure, stream))));
+    }
+
+    private void putRecords(RoutingContext ctx) {
+        String stream = ctx.pathParam("stream");
+        List<StreamRecord> records = requests.putRecords(body(ctx), stream);
+        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, records)
+                .onSuccess(outcomes -> respondPutRecords(ctx, outcomes))
+                .onFailure(failure -> ctx.fail(StreamErrors.toRest(failure, stream))));
+    }
+
+    /** 200 when every record was stored; else 503 if all failures may pass when sent again, 500 if not. */
+    private static void respondPutRecords(RoutingContext ctx, List<StreamWriter.Outcome> outcomes) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        int failed = 0;
+        boolean allRetriable = true;
+        for (StreamWriter.Outcome outcome : outcomes) {
+            ObjectNode result = results.addObject();
+            if (outcome.succeeded()) {
+                result.put("SequenceNumber", String.valueOf(outcome.offset()));
+                result.put("ShardId", ShardIds.of(outcome.partition()));
+            } else {
+                failed++;
+                boolean retriable = StreamErrors.isRetriable(outcome.failure());
+                allRetriable &= retriable;
+                result.put("ErrorCode", retriable ? StreamErrors.SERVICE_UNAVAILABLE : StreamErrors.INTERNAL_FAILURE);
+                result.put("ErrorMessage", String.valueOf(outcome.failure().getMessage()));
+            }
+        }
+        body.put("FailedRecordCount", failed);
+        body.set("Records", results);
+        respond(ctx, failed == 0 ? 200 : allRetriable ? 503 : 500, body);
+    }
+
+    /** Continues on the request's event loop once {@code stage} completed; a failure becomes the envelope. */
+    private static <T> void answer(RoutingContext ctx, CompletionStage<T> stage, String stream, Handler<T> then) {
+        Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext())
+                .onSuccess(result -> {
+                    try {
+                        then.handle(result);
+                    } catch (RuntimeException e) {
+                        ctx.fail(StreamErrors.toRest(e, stream));
+                    }
+                })
+                .onFailure(failure -> ctx.fail(StreamErrors.toRest(failure, stream)));
+    }
+
+    private static Handler<RoutingContext> guard(Handler<RoutingContext> handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (RuntimeException e) {
+                ctx.fail(StreamErrors.toRest(e, ctx.pathParam("stream")));
+            }
+        };
+    }
+
+    private static JsonNode body(RoutingContext ctx) {
+        Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
+        if (buffer == null || buffer.length() == 0 || buffer.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(buffer.getBytes());
+        } catch (JsonProcessingException e) {
+            throw new RestException(400, StreamErrors.INVALID_ARGUMENT, "SerializationException: the request body"
+                    + " is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode emptyObject() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static void respond(RoutingContext ctx, int status, JsonNode body) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", JSON)
+                    .end(Buffer.buffer(MAPPER.writeValueAsBytes(body)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

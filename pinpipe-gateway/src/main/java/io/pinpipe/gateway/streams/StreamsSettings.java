@@ -1,0 +1,55 @@
+package io.pinpipe.gateway.streams;
+
+import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.Settings;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The settings of the streams API.
+ *
+ * @param topicPattern the topics the streams API sees and may touch: listing, describing, writing, deleting and
+ *                     creating all stay inside it, so {@code DELETE /streams/<id>.pin} cannot remove a batch topic
+ * @param maxShards    the most shards ({@code ShardCount}) one created stream may have
+ */
+public record StreamsSettings(Pattern topicPattern, int maxShards) {
+
+    public static final ConfigKey TOPIC_PATTERN = new ConfigKey("streams.topic.pattern", "streaming-.*",
+            "Regular expression (whole name) of the Kafka topics the streams API lists and may create, write and"
+                    + " delete", false, StreamsSettings::isRegex, "a Java regular expression");
+    public static final ConfigKey MAX_SHARDS = ConfigKey.positiveInt("streams.max.shards", 100,
+            "The most shards (Kafka partitions) a stream created through POST /streams/{name} may have");
+
+    /** Every key, for documentation and for loading. */
+    public static final List<ConfigKey> KEYS = List.of(TOPIC_PATTERN, MAX_SHARDS);
+
+    public StreamsSettings {
+        if (maxShards < 1) {
+            throw new IllegalArgumentException("maxShards must be at least 1, not " + maxShards);
+        }
+    }
+
+    public static StreamsSettings defaults() {
+        return from(Settings.empty());
+    }
+
+    public static StreamsSettings from(Settings settings) {
+        return new StreamsSettings(Pattern.compile(settings.get(TOPIC_PATTERN)), settings.getInt(MAX_SHARDS));
+    }
+
+    /** True when {@code topic} is a stream: its whole name matches the pattern. */
+    public boolean isStream(String topic) {
+        return topicPattern.matcher(topic).matches();
+    }
+
+    private static boolean isRegex(String value) {
+        try {
+            Pattern.compile(value);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.pinpipe.gateway.consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.gateway.http.RestException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConsumerInstanceConfigTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void anEmptyBodyMeansBinaryAndEveryDefault() {
+        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(null);
+        assertThat(config.format()).isEqualTo(EmbeddedFormat.BINARY);
+        assertThat(config.name()).isNull();
+        assertThat(config.responseMinBytes()).isEqualTo(-1);
+        assertThat(config.requestWaitMs()).isNull();
+    }
+
+    @Test
+    void theConfluentFieldsAreRead() throws Exception {
+        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(MAPPER.readTree("{\"name\":\"c\","
+                + "\"format\":\"json\",\"auto.offset.reset\":\"earliest\",\"auto.commit.enable\":false,"
+                + "\"fetch.min.bytes\":\"100\",\"consumer.request.timeout.ms\":250}"));
+        assertThat(config).isEqualTo(new ConsumerInstanceConfig("c", EmbeddedFormat.JSON, "earliest", "false", 100,
+                250));
+    }
+
+    @Test
+    void outOfRangeProxySettingsAnswer422With40001() {
+        assertThatThrownBy(() -> ConsumerInstanceConfig.parse(MAPPER.readTree("{\"fetch.min.bytes\":-2}")))
+                .isInstanceOfSatisfying(RestException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.errorCode()).isEqualTo(40001);
+                });
+        assertThatThrownBy(() -> ConsumerInstanceConfig.parse(MAPPER.readTree(
+                "{\"consumer.request.timeout.ms\":0}"))).hasMessageContaining("consumer.request.timeout.ms");
+    }
+
+    @Test
+    void unknownFieldsAndNamesWithSlashesAreRefused() {
+        assertThatThrownBy(() -> ConsumerInstanceConfig.parse(MAPPER.readTree("{\"formt\":\"json\"}")))
+                .hasMessageContaining("formt");
+        assertThatThrownBy(() -> ConsumerInstanceConfig.parse(MAPPER.readTree("{\"name\":\"a/b\"}")))
+                .hasMessageContaining("'/'");
+    }
+
+    @Test
+    void theKafkaConfigDropsTheProxysOwnKeysAndSetsTheGroup() throws Exception {
+        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(MAPPER.readTree(
+                "{\"auto.offset.reset\":\"earliest\"}"));
+        Map<String, Object> kafka = config.kafkaConfig(Map.of("bootstrap.servers", "b:9092",
+                "request.timeout.ms", "1000", "instance.timeout.ms", "5", "max.poll.records", "10"), "g");
+        assertThat(kafka).containsEntry("group.id", "g").containsEntry("auto.offset.reset", "earliest")
+                .containsEntry("bootstrap.servers", "b:9092").containsEntry("max.poll.records", "10")
+                .doesNotContainKeys("request.timeout.ms", "instance.timeout.ms");
+    }
+}

@@ -1,0 +1,31 @@
+package io.pinpipe.gateway.streams;
+
+import io.pinpipe.common.Settings;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StreamsSettingsTest {
+
+    @Test
+    void byDefaultOnlyStreamingTopicsAreStreams() {
+        StreamsSettings settings = StreamsSettings.defaults();
+        assertThat(settings.isStream("streaming-0a1b-pin")).isTrue();
+        assertThat(settings.isStream("0a1b.pin")).isFalse();
+        assertThat(settings.isStream("my-streaming-topic")).isFalse();
+        assertThat(settings.maxShards()).isEqualTo(100);
+    }
+
+    @Test
+    void thePatternIsConfigurableAndChecked() {
+        StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of("streams.topic.pattern", ".*")));
+        assertThat(settings.isStream("anything")).isTrue();
+        assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("streams.topic.pattern", "(unclosed"))))
+                .hasMessageContaining("streams.topic.pattern");
+        assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("streams.max.shards", "0"))))
+                .hasMessageContaining("streams.max.shards");
+    }
+}
