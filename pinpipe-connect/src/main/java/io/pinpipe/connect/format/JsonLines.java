@@ -93,11 +93,25 @@ public final class JsonLines {
         if (!multiline) {
             return bytes;
         }
-        try {
-            return MAPPER.writeValueAsBytes(MAPPER.readTree(bytes));
+        return compact(bytes);
+    }
+
+    /** Re-writes one JSON value without whitespace, token by token, numbers by their original text. */
+    private static byte[] compact(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+        try (JsonParser parser = FACTORY.createParser(bytes);
+             com.fasterxml.jackson.core.JsonGenerator generator = FACTORY.createGenerator(out)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    generator.writeNumber(parser.getText());
+                } else {
+                    generator.copyCurrentEvent(parser);
+                }
+            }
         } catch (IOException e) {
             throw new BadRecordException("value is not JSON: " + originalMessage(e), e);
         }
+        return out.toByteArray();
     }
 
     private static String originalMessage(IOException e) {
