@@ -140,8 +140,9 @@ public final class ConnectWorker implements AutoCloseable {
     public record Plugin(String classPath, Path pluginPath) {
 
         /**
-         * From the {@code pinpipe.home} system property the launcher sets (the repository root): the CLI's
-         * {@code pinpipe-cli/target/lib/*} and {@code pinpipe-connect/target/plugin}.
+         * From the {@code pinpipe.home} system property the launcher sets (the repository root): the CLI's runtime
+         * class path ({@code pinpipe-cli/target/classpath.txt} when the build wrote one, else
+         * {@code pinpipe-cli/target/lib/*}) and {@code pinpipe-connect/target/plugin}.
          */
         public static Plugin fromHome() {
             String home = System.getProperty("pinpipe.home");
@@ -149,8 +150,26 @@ public final class ConnectWorker implements AutoCloseable {
                 throw new IllegalStateException("pinpipe.home is not set; start pinpipe with the ./pinpipe launcher");
             }
             Path root = Path.of(home).toAbsolutePath();
-            return new Plugin(workerClassPath(root.resolve("pinpipe-cli/target/lib")),
-                    root.resolve("pinpipe-connect/target/plugin"));
+            Path classPathFile = root.resolve("pinpipe-cli/target/classpath.txt");
+            String classPath = Files.isRegularFile(classPathFile) ? withoutConnector(read(classPathFile))
+                    : workerClassPath(root.resolve("pinpipe-cli/target/lib"));
+            return new Plugin(classPath, root.resolve("pinpipe-connect/target/plugin"));
+        }
+
+        /** A class path without the connector's own jar or classes. */
+        static String withoutConnector(String classPath) {
+            return java.util.Arrays.stream(classPath.trim().split(java.io.File.pathSeparator))
+                    .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("pinpipe-connect")
+                            && !entry.contains("pinpipe-connect" + java.io.File.separator + "target"))
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + file, e);
+            }
         }
 
         /** Every jar of the CLI but the connector's own, which the worker must load from the plugin folder only. */
