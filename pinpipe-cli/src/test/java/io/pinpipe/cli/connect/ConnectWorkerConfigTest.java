@@ -74,6 +74,7 @@ class ConnectWorkerConfigTest {
 
     private static boolean isRoot(Path dir) throws IOException {
         Path pom = dir.resolve("pom.xml");
-        return Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>pinpipe-parent</artifactId>");
+        String text = Files.isRegularFile(pom) ? Files.readString(pom) : "";
+        return text.contains("<artifactId>pinpipe-parent</artifactId>") && text.contains("<modules>");
     }
 }
