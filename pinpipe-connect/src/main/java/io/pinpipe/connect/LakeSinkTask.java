@@ -97,10 +97,15 @@ public class LakeSinkTask extends SinkTask {
         long now = clock.getAsLong();
         PartitionWriter current = null;
         try {
+            TopicPartition partition = null;
             for (SinkRecord record : records) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
-                current = writers.computeIfAbsent(partition, tp -> new PartitionWriter(tp.topic(), tp.partition(),
-                        config.layout(), rotation));
+                // Batches hold long runs of one partition: look the writer up only when the partition changes.
+                if (partition == null || record.kafkaPartition() != partition.partition()
+                        || !record.topic().equals(partition.topic())) {
+                    partition = new TopicPartition(record.topic(), record.kafkaPartition());
+                    current = writers.computeIfAbsent(partition, tp -> new PartitionWriter(tp.topic(),
+                            tp.partition(), config.layout(), rotation));
+                }
                 if (current.alreadySeen(record.kafkaOffset())) {
                     continue;
                 }

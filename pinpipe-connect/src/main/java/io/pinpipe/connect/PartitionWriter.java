@@ -3,7 +3,6 @@ package io.pinpipe.connect;
 import io.pinpipe.common.TopicLayout;
 import io.pinpipe.connect.store.ObjectStore;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,8 +53,7 @@ final class PartitionWriter {
         if (open == null) {
             open = new OpenFile(folder, offset, timestamp, now);
         }
-        open.content.write(line, 0, line.length);
-        open.content.write('\n');
+        open.content.append(line);
         open.count++;
         nextOffset = offset + 1;
         if (open.count >= rotation.flushSize()) {
@@ -116,7 +114,7 @@ final class PartitionWriter {
         final long startOffset;
         final Long firstTimestamp;
         final long openedAt;
-        final ByteArrayOutputStream content = new ByteArrayOutputStream(8192);
+        final LineBuffer content = new LineBuffer();
         int count;
 
         OpenFile(String folder, long startOffset, Long firstTimestamp, long openedAt) {
@@ -124,6 +122,26 @@ final class PartitionWriter {
             this.startOffset = startOffset;
             this.firstTimestamp = firstTimestamp;
             this.openedAt = openedAt;
+        }
+    }
+
+    /** The bytes of an open file: lines, each followed by '\n'. Unsynchronized, unlike ByteArrayOutputStream. */
+    private static final class LineBuffer {
+        private byte[] bytes = new byte[64 * 1024];
+        private int size;
+
+        void append(byte[] line) {
+            int needed = size + line.length + 1;
+            if (needed > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
+            }
+            System.arraycopy(line, 0, bytes, size, line.length);
+            size += line.length;
+            bytes[size++] = '\n';
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, size);
         }
     }
 
