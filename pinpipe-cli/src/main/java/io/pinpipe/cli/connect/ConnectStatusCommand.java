@@ -62,9 +62,17 @@ final class ConnectStatusCommand implements Callable<Integer> {
                 out.println("  task " + task.id() + ": " + task.state() + (trace.isEmpty() ? "" : " - " + trace));
             }
         }
-        List<ConsumerLag.PartitionLag> lags = ConsumerLag.of(servers, name, connector.get("topics"),
-                connector.getOrDefault("topics.regex", java.util.regex.Pattern.quote(
-                        settings.get(ConnectSettings.USER_ID)) + "\\..*"));
+        List<ConsumerLag.PartitionLag> lags;
+        try {
+            lags = ConsumerLag.of(servers, name, connector.get("topics"),
+                    connector.getOrDefault("topics.regex", java.util.regex.Pattern.quote(
+                            settings.get(ConnectSettings.USER_ID)) + "\\..*"));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            out.println("lag unknown: cannot reach Kafka at " + servers + " (" + cause.getMessage() + ")");
+            out.flush();
+            return 1;
+        }
         out.printf("%-32s %9s %12s %12s %10s%n", "topic", "partition", "end", "committed", "lag");
         long total = 0;
         for (ConsumerLag.PartitionLag lag : lags) {
