@@ -1,5 +1,6 @@
 package io.pinpipe.cli;
 
+import io.pinpipe.cli.connect.ConnectCommand;
 import io.pinpipe.cli.emulate.EmulateCommand;
 import io.pinpipe.cli.gateway.GatewayCommand;
 import io.pinpipe.cli.schedule.ScheduleCommand;
@@ -36,6 +37,7 @@ import java.util.Optional;
                 EmulateCommand.class,
                 GatewayCommand.class,
                 TopicsCommand.class,
+                ConnectCommand.class,
         })
 public final class PinpipeCommand {
 

@@ -1,0 +1,53 @@
+package io.pinpipe.cli.connect;
+
+import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.common.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code pinpipe connect run}: the lake sink worker in the foreground until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the lake sink worker (standalone Kafka Connect, child JVM) against a running Kafka until"
+                + " Ctrl-C.")
+final class ConnectRunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
+            description = "The Kafka cluster to read. Default: ${DEFAULT-VALUE}.")
+    private String bootstrapServers;
+
+    @Override
+    public Integer call() throws Exception {
+        PinpipeCommand root = PinpipeCommand.of(spec);
+        Path dataDir = root.dataDir();
+        Settings settings = root.settings(ConnectSettings.ALL);
+        PrintWriter out = spec.commandLine().getOut();
+        ConnectWorker worker = ConnectWorker.start(dataDir, bootstrapServers, settings, ConnectWorker.Plugin.fromHome());
+        worker.notes().forEach(note -> out.println("note: " + note));
+        out.println("lake sink running: " + worker.status().tasks().size() + " task(s), REST " + worker.restUrl()
+                + ", log " + worker.log());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                worker.stop();
+            } catch (java.io.IOException e) {
+                // Shutting down anyway; the worker's own hook has run.
+            }
+            stopped.countDown();
+        }, "connect-stop"));
+        while (worker.isAlive()) {
+            Thread.sleep(500);
+        }
+        return stopped.getCount() == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,80 @@
+package io.pinpipe.cli.connect;
+
+import io.pinpipe.common.Settings;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectWorkerConfigTest {
+
+    private final Path dataDir = Path.of("/data/pinpipe");
+
+    @Test
+    void defaultConnectorReadsEveryTopicOfTheUserIntoTheLakeFolder() {
+        Map<String, String> config = ConnectWorker.connectorConfig(dataDir,
+                Settings.of(Map.of("user.id", "12c0d092d679")), new ArrayList<>());
+
+        assertThat(config).containsEntry("connector.class", "io.pinpipe.connect.LakeSinkConnector")
+                .containsEntry("local.dir", "/data/pinpipe/lake").containsEntry("flush.size", "1000")
+                .containsEntry("store", "local");
+        Pattern regex = Pattern.compile(config.get("topics.regex"));
+        assertThat(regex.matcher("12c0d092d679.pin").matches()).isTrue();
+        assertThat(regex.matcher("12c0d092d679x.pin").matches()).isFalse();
+        assertThat(regex.matcher("streaming-12c0d092d679-pin").matches()).isFalse();
+    }
+
+    @Test
+    void s3StoreCarriesBucketRegionAndEndpointButNoCredentials() {
+        Map<String, String> config = ConnectWorker.connectorConfig(dataDir, Settings.of(Map.of("connect.store", "s3",
+                "connect.s3.bucket.name", "user-x-bucket", "connect.store.url", "http://127.0.0.1:9000")),
+                new ArrayList<>());
+
+        assertThat(config).containsEntry("store", "s3").containsEntry("s3.bucket.name", "user-x-bucket")
+                .containsEntry("store.url", "http://127.0.0.1:9000").doesNotContainKey("local.dir");
+        assertThat(config.keySet()).noneMatch(key -> key.contains("secret") || key.contains("access.key"));
+    }
+
+    @Test
+    void courseConnectorFileIsTranslatedWithTheUserIdFilledIn() throws IOException {
+        Path course = sharedDir().resolve("seed/course-s3-sink-connector.properties");
+        List<String> notes = new ArrayList<>();
+
+        Map<String, String> config = ConnectWorker.connectorConfig(dataDir, Settings.of(Map.of("user.id", "abc",
+                "connect.connector.file", course.toString())), notes);
+
+        assertThat(config).containsEntry("connector.class", "io.pinpipe.connect.LakeSinkConnector")
+                .containsEntry("topics.regex", "abc.*").containsEntry("s3.bucket.name", "user-abc-bucket")
+                .containsEntry("store", "s3").containsEntry("flush.size", "1");
+        assertThat(notes).anyMatch(note -> note.contains("S3SinkConnector"));
+    }
+
+    /** ../shared from the project root; skipped when absent, except on CI. */
+    private static Path sharedDir() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !isRoot(dir)) {
+            dir = dir.getParent();
+        }
+        Path shared = dir == null ? null : dir.resolveSibling("shared");
+        boolean present = shared != null && Files.isDirectory(shared);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("../shared is missing on CI");
+        }
+        Assumptions.assumeTrue(present, "../shared not found next to the project root; skipping");
+        return shared;
+    }
+
+    private static boolean isRoot(Path dir) throws IOException {
+        Path pom = dir.resolve("pom.xml");
+        String text = Files.isRegularFile(pom) ? Files.readString(pom) : "";
+        return text.contains("<artifactId>pinpipe-parent</artifactId>") && text.contains("<modules>");
+    }
+}

@@ -1,0 +1,66 @@
+package io.pinpipe.connect;
+
+import io.pinpipe.connect.store.ObjectStore;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A real store that fails now and then: before a write (nothing stored) or after it (stored, but the writer is told
+ * it failed) — the two ways a store outage meets a sink.
+ */
+final class FlakyStore implements ObjectStore {
+
+    private final ObjectStore delegate;
+    private final Random random;
+    private final double failureRate;
+    int failures;
+
+    FlakyStore(ObjectStore delegate, Random random, double failureRate) {
+        this.delegate = delegate;
+        this.random = random;
+        this.failureRate = failureRate;
+    }
+
+    @Override
+    public void put(String name, byte[] content) throws IOException {
+        maybeFail("before writing " + name);
+        delegate.put(name, content);
+        maybeFail("after writing " + name);
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        maybeFail("listing " + prefix);
+        return delegate.list(prefix);
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+        maybeFail("deleting " + name);
+        delegate.delete(name);
+    }
+
+    @Override
+    public byte[] get(String name) throws IOException {
+        return delegate.get(name);
+    }
+
+    @Override
+    public String describe() {
+        return "flaky " + delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private void maybeFail(String what) throws IOException {
+        if (random.nextDouble() < failureRate) {
+            failures++;
+            throw new IOException("injected failure " + what);
+        }
+    }
+}
