@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class Topics {
 
+    /** The one declaration of the user id setting, shared by every component that names topics. */
+    public static final ConfigKey USER_ID = ConfigKey.of("user.id", "pinpipe",
+            "The user id in topic names: <id>.pin|geo|user and streaming-<id>-pin|geo|user (the course uses the AWS"
+                    + " user id).");
+
     private static final Pattern LEGAL_USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
     private final String userId;

@@ -1,14 +1,14 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.Topics;
 
 import java.util.List;
 
 /** The settings of the lake sink worker that pinpipe runs ({@code pinpipe up}, {@code pinpipe connect run}). */
 public final class ConnectSettings {
 
-    public static final ConfigKey USER_ID = ConfigKey.of("user.id", "pinpipe",
-            "The user id in topic names; the lake connector reads every topic matching <id>\\..*.");
+    public static final ConfigKey USER_ID = Topics.USER_ID;
     public static final ConfigKey NAME = ConfigKey.of("connect.name", "pinpipe-lake",
             "The connector's name; its consumer group is connect-<name>.");
     public static final ConfigKey STORE = new ConfigKey("connect.store", "local",

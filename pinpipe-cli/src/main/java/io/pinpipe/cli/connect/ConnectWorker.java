@@ -6,15 +6,19 @@ import io.pinpipe.connect.LakeSinkConnector;
 import io.pinpipe.connect.worker.ConnectorStatus;
 import io.pinpipe.connect.worker.WorkerProcess;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The lake sink of the one-machine stack: a real Kafka Connect worker (standalone mode) in a child JVM, with the
@@ -140,48 +144,44 @@ public final class ConnectWorker implements AutoCloseable {
     public record Plugin(String classPath, Path pluginPath) {
 
         /**
-         * From the {@code pinpipe.home} system property the launcher sets (the repository root): the CLI's runtime
-         * class path ({@code pinpipe-cli/target/classpath.txt} when the build wrote one, else
-         * {@code pinpipe-cli/target/lib/*}) and {@code pinpipe-connect/target/plugin}.
+         * From the {@code pinpipe.home} system property the launcher sets (the repository root); see
+         * {@link #fromRoot(Path)}.
          */
         public static Plugin fromHome() {
             String home = System.getProperty("pinpipe.home");
             if (home == null) {
                 throw new IllegalStateException("pinpipe.home is not set; start pinpipe with the ./pinpipe launcher");
             }
-            Path root = Path.of(home).toAbsolutePath();
-            Path classPathFile = root.resolve("pinpipe-cli/target/classpath.txt");
-            String classPath = Files.isRegularFile(classPathFile) ? withoutConnector(read(classPathFile))
-                    : workerClassPath(root.resolve("pinpipe-cli/target/lib"));
-            return new Plugin(classPath, root.resolve("pinpipe-connect/target/plugin"));
+            return fromRoot(Path.of(home));
+        }
+
+        /**
+         * From a built checkout: the CLI's runtime class path ({@code pinpipe-cli/target/classpath.txt}) without the
+         * connector, which the worker must load from the plugin folder only, and
+         * {@code pinpipe-connect/target/plugin}.
+         */
+        public static Plugin fromRoot(Path root) {
+            Path classPathFile = root.toAbsolutePath().resolve("pinpipe-cli/target/classpath.txt");
+            if (!Files.isRegularFile(classPathFile)) {
+                throw new IllegalStateException(classPathFile + " is missing; build pinpipe with mvn package");
+            }
+            return new Plugin(withoutConnector(read(classPathFile)),
+                    root.toAbsolutePath().resolve("pinpipe-connect/target/plugin"));
         }
 
         /** A class path without the connector's own jar or classes. */
         static String withoutConnector(String classPath) {
-            return java.util.Arrays.stream(classPath.trim().split(java.io.File.pathSeparator))
+            return Arrays.stream(classPath.trim().split(File.pathSeparator))
                     .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("pinpipe-connect")
-                            && !entry.contains("pinpipe-connect" + java.io.File.separator + "target"))
-                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+                            && !entry.contains("pinpipe-connect" + File.separator + "target"))
+                    .collect(Collectors.joining(File.pathSeparator));
         }
 
         private static String read(Path file) {
             try {
                 return Files.readString(file);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + file, e);
-            }
-        }
-
-        /** Every jar of the CLI but the connector's own, which the worker must load from the plugin folder only. */
-        static String workerClassPath(Path lib) {
-            try (java.util.stream.Stream<Path> jars = Files.list(lib)) {
-                return jars.filter(jar -> jar.getFileName().toString().endsWith(".jar"))
-                        .filter(jar -> !jar.getFileName().toString().startsWith("pinpipe-connect"))
-                        .map(Path::toString).sorted()
-                        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot list the CLI's libraries in " + lib
-                        + "; build with mvn package", e);
+                throw new UncheckedIOException("cannot read " + file, e);
             }
         }
     }

@@ -1,18 +1,24 @@
 package io.pinpipe.cli.stack;
 
 import io.pinpipe.broker.LocalKafka;
+import io.pinpipe.cli.connect.ConnectWorker;
+import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.pinpipe.gateway.GatewayServer;
+import io.pinpipe.gateway.config.GatewayConfig;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The one-machine pipeline, started in order and stopped in reverse: the Kafka broker (embedded, unless
@@ -21,11 +27,16 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements AutoCloseable {
 
+    private static final Set<String> STACK_KEYS = StackSettings.ALL.stream().map(ConfigKey::name)
+            .collect(Collectors.toSet());
+
     private final Deque<Part> running = new ArrayDeque<>();
     private final Consumer<String> out;
     private final Topics topics;
     private final Path dataDir;
     private String bootstrapServers;
+    private GatewayServer gateway;
+    private ConnectWorker connectWorker;
 
     private LocalStack(Path dataDir, Topics topics, Consumer<String> out) {
         this.dataDir = dataDir;
@@ -33,12 +44,24 @@ public final class LocalStack implements AutoCloseable {
         this.out = out;
     }
 
-    /** Starts every part; returns only when all of them are ready. */
-    public static LocalStack start(Path dataDir, Settings settings, Consumer<String> out) {
+    /**
+     * Starts every part; returns only when all of them are ready.
+     *
+     * @param configFile the pinpipe config file, read by the gateway too (listeners, client.*, API keys...)
+     * @param settings   the stack's settings ({@link StackSettings#ALL}) from that file and the environment
+     */
+    public static LocalStack start(Path dataDir, Optional<Path> configFile, Settings settings,
+                                   Consumer<String> out) {
         LocalStack stack = new LocalStack(dataDir, new Topics(settings.get(StackSettings.USER_ID)), out);
         try {
             stack.startKafka(settings);
-            stack.createTopics(settings);
+            GatewayConfig gatewayConfig = GatewayConfig.load(configFile.orElse(null), System.getenv(),
+                    STACK_KEYS::contains).with(Map.of("bootstrap.servers", stack.bootstrapServers));
+            stack.createTopics(gatewayConfig, settings);
+            stack.startGateway(gatewayConfig);
+            if (Boolean.parseBoolean(settings.get(StackSettings.CONNECT_ENABLED))) {
+                stack.startConnect(settings);
+            }
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -58,11 +81,18 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    /** The admin/client settings for the cluster the stack uses. */
-    public Map<String, Object> clientConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return config;
+    /** {@code http://host:port} of the gateway, without a stage. */
+    public URI gatewayUri() {
+        return gateway.baseUri();
+    }
+
+    public GatewayServer gateway() {
+        return gateway;
+    }
+
+    /** The Connect worker, when the stack runs one. */
+    public Optional<ConnectWorker> connectWorker() {
+        return Optional.ofNullable(connectWorker);
     }
 
     private void startKafka(Settings settings) {
@@ -82,17 +112,37 @@ public final class LocalStack implements AutoCloseable {
         out.accept("Kafka     " + bootstrapServers + " (embedded broker, data in " + kafka.dataDir() + ")");
     }
 
-    private void createTopics(Settings settings) {
+    private void createTopics(GatewayConfig gatewayConfig, Settings settings) {
         List<String> wanted = new ArrayList<>(topics.batchTopics());
         wanted.addAll(topics.streamingTopics());
-        List<String> created = inPart("topics", () -> TopicProvisioner.ensure(clientConfig(), wanted,
+        List<String> created = inPart("topics", () -> TopicProvisioner.ensure(gatewayConfig.kafka().admin(), wanted,
                 settings.getInt(StackSettings.TOPIC_PARTITIONS)));
         out.accept("Topics    " + String.join(", ", wanted) + (created.isEmpty() ? "" : " (created "
                 + created.size() + ")"));
     }
 
+    private void startGateway(GatewayConfig config) {
+        startPart("gateway", () -> {
+            gateway = GatewayServer.start(config);
+            return gateway;
+        });
+        String stages = config.stages().stream().map(stage -> gateway.baseUri() + "/" + stage)
+                .collect(Collectors.joining(", "));
+        out.accept("Gateway   " + gateway.baseUri() + (stages.isEmpty() ? "" : " and " + stages)
+                + " (REST Proxy v2/v3, streams API; /health, /metrics, /openapi.json)");
+    }
+
+    private void startConnect(Settings settings) {
+        startPart("Connect worker", () -> {
+            connectWorker = ConnectWorker.start(dataDir, bootstrapServers, settings, ConnectWorker.Plugin.fromHome());
+            return connectWorker;
+        });
+        connectWorker.notes().forEach(note -> out.accept("          " + note));
+        out.accept("Connect   " + connectWorker.restUrl() + " (lake sink RUNNING; log " + connectWorker.log() + ")");
+    }
+
     /** Starts one part; its stopper runs at {@link #close()}. */
-    void startPart(String name, PartStarter starter) {
+    private void startPart(String name, PartStarter starter) {
         AutoCloseable stopper = inPart(name, starter::start);
         running.push(new Part(name, stopper));
     }
@@ -118,7 +168,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @FunctionalInterface
-    interface PartStarter {
+    private interface PartStarter {
         AutoCloseable start() throws Exception;
     }
 

@@ -1,15 +1,16 @@
 package io.pinpipe.cli.stack;
 
+import io.pinpipe.cli.connect.ConnectSettings;
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.Topics;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The settings of the one-machine stack ({@code pinpipe up}, {@code pinpipe demo}), declared in one place. */
 public final class StackSettings {
 
-    public static final ConfigKey USER_ID = ConfigKey.of("user.id", "pinpipe",
-            "The user id in topic names: <id>.pin|geo|user and streaming-<id>-pin|geo|user (the course uses the"
-                    + " AWS user id).");
+    public static final ConfigKey USER_ID = Topics.USER_ID;
     public static final ConfigKey BOOTSTRAP_SERVERS = ConfigKey.of("bootstrap.servers", "",
             "An external Kafka cluster. Empty: start the embedded single-node broker.");
     public static final ConfigKey KAFKA_PORT = ConfigKey.positiveInt("kafka.port", 9092,
@@ -17,7 +18,13 @@ public final class StackSettings {
     public static final ConfigKey TOPIC_PARTITIONS = ConfigKey.positiveInt("topic.partitions", 1,
             "Partitions of each topic pinpipe creates (the course's topics have one: partition=0 in the lake).");
 
-    public static final List<ConfigKey> ALL = List.of(USER_ID, BOOTSTRAP_SERVERS, KAFKA_PORT, TOPIC_PARTITIONS);
+    public static final ConfigKey CONNECT_ENABLED = new ConfigKey("connect.enabled", "true",
+            "Start the Kafka Connect worker with the lake sink (false: broker and gateway only).", false,
+            value -> value.equals("true") || value.equals("false"), "true or false");
+
+    /** The stack's own keys and the lake sink's (the gateway reads the same file with its own declarations). */
+    public static final List<ConfigKey> ALL = Stream.concat(Stream.of(USER_ID, BOOTSTRAP_SERVERS, KAFKA_PORT,
+            TOPIC_PARTITIONS, CONNECT_ENABLED), ConnectSettings.ALL.stream()).distinct().toList();
 
     private StackSettings() {
     }

@@ -41,7 +41,7 @@ public final class UpCommand implements Callable<Integer> {
         var settings = root.settings(StackSettings.ALL).with(overrides);
         var out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalStack stack = LocalStack.start(root.dataDir(), settings, line -> {
+        LocalStack stack = LocalStack.start(root.dataDir(), root.configFile(), settings, line -> {
             out.println(line);
             out.flush();
         });

@@ -50,9 +50,7 @@ class ConnectWorkerIT {
                     producer.send(new ProducerRecord<>("someone.pin", value));
                 }
             }
-            ConnectWorker.Plugin plugin = new ConnectWorker.Plugin(
-                    ConnectWorker.Plugin.workerClassPath(Path.of("target", "lib")),
-                    Path.of("..", "pinpipe-connect", "target", "plugin"));
+            ConnectWorker.Plugin plugin = ConnectWorker.Plugin.fromRoot(Path.of(".."));
             Settings settings = Settings.of(Map.of("connect.flush.size", "5"));
 
             try (ConnectWorker worker = ConnectWorker.start(dataDir, kafka.bootstrapServers(), settings, plugin)) {

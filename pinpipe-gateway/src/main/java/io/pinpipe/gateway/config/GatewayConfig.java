@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -68,14 +69,22 @@ public final class GatewayConfig {
      * @param file may be null: defaults and the environment only
      */
     public static GatewayConfig load(Path file, Map<String, String> environment) {
+        return load(file, environment, key -> false);
+    }
+
+    /**
+     * As {@link #load(Path, Map)}, for a config file shared with other components ({@code pinpipe up}): keys for
+     * which {@code ownedElsewhere} is true are not reported as ignored.
+     */
+    public static GatewayConfig load(Path file, Map<String, String> environment, Predicate<String> ownedElsewhere) {
         Settings settings = Settings.load(file, environment, DECLARED);
         String keysFromEnvironment = environment.get(API_KEYS_VARIABLE);
         if (keysFromEnvironment != null && !keysFromEnvironment.isBlank()) {
             settings = settings.with(Map.of(GatewayKeys.API_KEYS.name(), keysFromEnvironment));
         }
         GatewayConfig config = new GatewayConfig(settings);
-        config.ignoredKeys.forEach(key -> LOG.warn("ignoring setting '{}'{}: pinpipe's gateway does not use it", key,
-                file == null ? "" : " in " + file));
+        config.ignoredKeys.stream().filter(ownedElsewhere.negate()).forEach(key -> LOG.warn(
+                "ignoring setting '{}'{}: pinpipe's gateway does not use it", key, file == null ? "" : " in " + file));
         return config;
     }
 
