@@ -13,8 +13,9 @@ public final class StackSettings {
     public static final ConfigKey USER_ID = Topics.USER_ID;
     public static final ConfigKey BOOTSTRAP_SERVERS = ConfigKey.of("bootstrap.servers", "",
             "An external Kafka cluster. Empty: start the embedded single-node broker.");
-    public static final ConfigKey KAFKA_PORT = ConfigKey.positiveInt("kafka.port", 9092,
-            "The client port of the embedded broker on its first start (later starts keep the port they had).");
+    public static final ConfigKey KAFKA_PORT = new ConfigKey("kafka.port", "9092",
+            "The client port of the embedded broker on its first start (0: any free port); later starts keep the port"
+                    + " they had.", false, StackSettings::isPort, "a port number from 0 to 65535");
     public static final ConfigKey TOPIC_PARTITIONS = ConfigKey.positiveInt("topic.partitions", 1,
             "Partitions of each topic pinpipe creates (the course's topics have one: partition=0 in the lake).");
 
@@ -27,5 +28,14 @@ public final class StackSettings {
             TOPIC_PARTITIONS, CONNECT_ENABLED), ConnectSettings.ALL.stream()).distinct().toList();
 
     private StackSettings() {
+    }
+
+    private static boolean isPort(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            return port >= 0 && port <= 65_535;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }
