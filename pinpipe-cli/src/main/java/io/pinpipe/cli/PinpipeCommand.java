@@ -23,6 +23,7 @@ import java.nio.file.Path;
                 + " -> lake -> Spark.",
         subcommands = {
                 DatasetCommand.class,
+                io.pinpipe.cli.batch.BatchCommand.class,
         })
 public final class PinpipeCommand {
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -253,6 +255,32 @@ class RealSampleIT {
         String report = Files.readString(results.resolve("report.html"));
         assertThat(report).contains("<svg", "Data quality", "follower_count &#39;12kk&#39; is not N, Nk or NM")
                 .doesNotContain("http://cdn", "<script", "<link");
+    }
+
+    @Test
+    @Order(1)
+    void theReportRendersInHeadlessChromium() throws Exception {
+        Path report = Path.of(options.results()).resolve("report.html");
+        Path png = Chromium.screenshot(report, root);
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(3000);
+        Set<Integer> colours = new HashSet<>();
+        long coloured = 0;
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                colours.add(rgb);
+                if (rgb != 0xffffff) {
+                    coloured++;
+                }
+            }
+        }
+        // Text, bars and table rules: many colours and a fair share of non-white pixels.
+        assertThat(colours.size()).isGreaterThan(20);
+        assertThat(coloured).isGreaterThan(image.getWidth() * image.getHeight() / 9 / 50);
     }
 
     @Test
