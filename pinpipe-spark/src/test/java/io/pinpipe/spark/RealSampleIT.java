@@ -285,12 +285,12 @@ class RealSampleIT {
 
     @Test
     @Order(2)
-    void rerunningOnTheSameLakeAddsNothing() {
-        BatchJob.Summary again = run();
-        assertThat(again.quality()).allSatisfy(quality -> assertThat(quality.inserted()).isZero());
+    void reloadingTheSameLakeAddsNothing() {
+        for (TableQuality quality : load()) {
+            assertThat(quality.inserted()).as(quality.topic()).isZero();
+        }
         assertThat(new Warehouse(spark, options.warehouse()).read(Warehouse.QUARANTINE).count())
                 .isEqualTo(BAD_PINS.size() + BAD_GEO.size() + BAD_USERS.size());
-        assertThat(again.results().get(0).rows()).isEqualTo(firstRun.results().get(0).rows());
     }
 
     @Test
@@ -305,14 +305,23 @@ class RealSampleIT {
                 + " \"latitude\": 1.5, \"longitude\": 2.5, \"country\": \"Albania\"}"), nextOffsets[1]);
         testLake.write(SourceTable.USER, List.of("{\"ind\": 20001, \"first_name\": \"New\", \"last_name\":"
                 + " \"Person\", \"age\": 16, \"date_joined\": \"2019-02-03T04:05:06\"}"), nextOffsets[2]);
-        BatchJob.Summary after = run();
-        assertThat(after.quality()).allSatisfy(quality -> assertThat(quality.inserted()).isEqualTo(1));
-        ResultTable q6 = after.results().stream().filter(r -> r.question().name().startsWith("q6")).findFirst()
-                .orElseThrow();
-        assertThat(q6.rows()).contains(List.of(2019, 1L));
-        ResultTable q5 = after.results().stream().filter(r -> r.question().name().startsWith("q5")).findFirst()
-                .orElseThrow();
-        assertThat(q5.rows()).contains(List.of("<18", 3000.0, 1L));
+        List<TableQuality> loaded = load();
+        assertThat(loaded).allSatisfy(quality -> assertThat(quality.inserted()).isEqualTo(1));
+        Dataset<Row> users = new Warehouse(spark, options.warehouse()).read(SourceTable.USER.shortName());
+        assertThat(users.count()).isEqualTo(TestLake.sampleLines(sample, SourceTable.USER).size() + 1);
+        assertThat(users.where(col("ind").equalTo(20001)).select("user_name").head().getString(0))
+                .isEqualTo("New Person");
+    }
+
+    /** Loads the three topics again (the job's first half), as a later run would. */
+    private static List<TableQuality> load() {
+        TableLoad load = new TableLoad(new LakeReader(spark, options.lake(), TOPICS, Optional.empty(),
+                Optional.empty()), new Warehouse(spark, options.warehouse()), Placeholders.core());
+        List<TableQuality> loaded = new ArrayList<>();
+        for (SourceTable table : SourceTable.values()) {
+            loaded.add(load.load(table, TOPICS.batch(table)));
+        }
+        return loaded;
     }
 
     private static ResultTable result(String name) {

@@ -68,9 +68,10 @@ class SparkSubmitIT {
     /** This JVM's class path without pinpipe's own classes and without Delta: what a Spark cluster provides. */
     private static String sparkOnlyClassPath() {
         String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
+        String project = Path.of("").toAbsolutePath().toString();
         return String.join(File.pathSeparator, Arrays.stream(entries)
                 .filter(entry -> !entry.contains("/io/delta/") && !entry.contains("/io/pinpipe/")
-                        && !entry.endsWith("target/classes") && !entry.endsWith("target/test-classes")
+                        && !Path.of(entry).toAbsolutePath().startsWith(project)
                         && !entry.contains("s3proxy") && !entry.contains("junit"))
                 .toList());
     }
