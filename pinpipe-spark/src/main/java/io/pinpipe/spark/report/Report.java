@@ -5,6 +5,7 @@ import io.pinpipe.spark.TableQuality;
 import io.pinpipe.spark.questions.Question.Chart;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class Report {
             table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ddd;padding:3px 8px;\
             text-align:left;font-size:13px}th{background:#f4f4f4}td.n{text-align:right}
             svg.chart text{font-size:12px;fill:#333}.meta{color:#666;font-size:13px}
+            .scroll{max-height:420px;overflow-y:auto;display:inline-block;border-bottom:1px solid #ddd}
             """;
 
     private Report() {
@@ -39,7 +41,7 @@ public final class Report {
                 .append("<title>pinpipe batch report</title>\n<style>\n").append(STYLE).append("</style>\n")
                 .append("</head>\n<body>\n<h1>pinpipe batch report</h1>\n")
                 .append("<p class=\"meta\">Lake: ").append(Html.escape(lake)).append(" &middot; generated ")
-                .append(Html.escape(generated)).append(" (UTC)</p>\n");
+                .append(Html.escape(generated.truncatedTo(ChronoUnit.SECONDS))).append(" (UTC)</p>\n");
         for (ResultTable result : results) {
             page.append(section(result));
         }
@@ -57,7 +59,8 @@ public final class Report {
             case LINE -> html.append(Charts.line(result, chart.labels().get(0), chart.value()))
                     .append(table(result, null));
             case TABLE_WITH_BARS -> html.append("<p class=\"meta\">Per country, in alphabetical order; the bar is "
-                    + Html.escape(chart.value()) + ".</p>\n").append(table(result, chart.value()));
+                    + Html.escape(chart.value()) + ".</p>\n<div class=\"scroll\">\n")
+                    .append(table(result, chart.value())).append("</div>\n");
             default -> throw new IllegalStateException("unknown chart kind " + chart.kind());
         }
         return html.toString();
