@@ -36,8 +36,7 @@ public final class BatchJob {
 
     /** What a run did. */
     public record Summary(List<TableQuality> quality, List<ResultTable> results, String warehouse,
-                          String resultsLocation,
-                          String report) {
+                          String resultsLocation, String report) {
     }
 
     public Summary run() {

@@ -21,11 +21,7 @@ import java.util.List;
  * shifted per copy, so every record is new), against a baseline measured in the same JVM on the same lake: Spark
  * reading every lake line once ({@code spark.read.text(...).count()}), the floor any job over the lake pays.
  *
- * <pre>
- * mvn -q -o -pl pinpipe-spark -am test-compile
- * java -Xmx2g -Duser.timezone=UTC $(ADD_OPENS) -cp pinpipe-spark/target/test-classes:pinpipe-spark/target/classes:$(cp) \
- *     io.pinpipe.spark.BatchBenchmark ../shared/data/real-sample 100000
- * </pre>
+ * <p>How to run it and the figures: {@code BENCHMARKS.md}, section "Batch analytics".
  */
 public final class BatchBenchmark {
 
