@@ -1,5 +1,6 @@
 package io.pinpipe.cli;
 
+import io.pinpipe.cli.batch.BatchCommand;
 import io.pinpipe.cli.connect.ConnectCommand;
 import io.pinpipe.cli.emulate.EmulateCommand;
 import io.pinpipe.cli.gateway.GatewayCommand;
@@ -38,6 +39,7 @@ import java.util.Optional;
                 GatewayCommand.class,
                 TopicsCommand.class,
                 ConnectCommand.class,
+                BatchCommand.class,
         })
 public final class PinpipeCommand {
 

@@ -1,0 +1,74 @@
+package io.pinpipe.cli.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of the child JVM that runs the Spark job: Spark must not share the CLI's class path (it clashes
+ * with the Kafka and Connect side), so {@code pinpipe batch} starts {@code java} on the spark module's own jars.
+ */
+final class SparkJvm {
+
+    /** The job's main class in pinpipe-spark. */
+    static final String MAIN_CLASS = "io.pinpipe.spark.BatchMain";
+
+    /** What Spark 4 needs opened on Java 17 (the list of Spark's {@code JavaModuleOptions}). */
+    static final List<String> ADD_OPENS = List.of(
+            "-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false",
+            "-Dio.netty.tryReflectionSetAccessible=true");
+
+    private SparkJvm() {
+    }
+
+    /** The spark module's build output under the pinpipe home (the repository root). */
+    static Path moduleTarget(Path home) {
+        return home.resolve("pinpipe-spark").resolve("target");
+    }
+
+    /**
+     * The full command.
+     *
+     * @param home       the pinpipe home (repository root), where {@code pinpipe-spark/target} is
+     * @param memory     the job JVM's heap, e.g. {@code 4g}
+     * @param master     the Spark master, e.g. {@code local[*]}
+     * @param jobOptions the job's own options ({@code --lake ...})
+     * @throws IllegalArgumentException when the spark module has not been built
+     */
+    static List<String> command(Path home, String memory, String master, List<String> jobOptions) {
+        Path target = moduleTarget(home);
+        Path jar = target.resolve("pinpipe-spark.jar");
+        Path lib = target.resolve("lib");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+            throw new IllegalArgumentException("the Spark job is not built (" + jar + " and " + lib + " are"
+                    + " needed); run ./pinpipe, which builds it, or mvn -DskipTests package in " + home);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + memory);
+        command.addAll(ADD_OPENS);
+        command.add("-Dspark.master=" + master);
+        command.add("-Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties");
+        command.add("-cp");
+        command.add(jar + java.io.File.pathSeparator + lib.resolve("*"));
+        command.add(MAIN_CLASS);
+        command.addAll(jobOptions);
+        return command;
+    }
+}

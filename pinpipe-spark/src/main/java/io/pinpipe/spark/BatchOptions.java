@@ -1,0 +1,170 @@
+package io.pinpipe.spark;
+
+import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.Settings;
+import io.pinpipe.common.Topics;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The batch job's options, declared once: each is a {@link ConfigKey} and a command-line flag {@code --<flag>}.
+ * The job is started the same way locally ({@code pinpipe batch}) and on a cluster ({@code spark-submit ... --lake
+ * s3a://...}); every option except {@code --lake} has a default.
+ *
+ * <p>The date range selects lake <em>files</em> by their modification time (the time the sink wrote them), not
+ * records by post timestamp: a daily run then reads only what landed that day, and the cleaned tables (merged on
+ * {@code ind}) keep everything earlier runs added.
+ */
+public record BatchOptions(String lake, Topics topics, String warehouse, String results, Optional<LocalDate> since,
+                           Optional<LocalDate> until, boolean extendedPlaceholders, int shufflePartitions,
+                           boolean report) {
+
+    public static final ConfigKey LAKE = ConfigKey.of("lake", null,
+            "The lake to read: a folder or s3a://bucket/prefix holding topics/<id>.pin|geo|user/.");
+    public static final ConfigKey USER_ID = new ConfigKey("user.id", "pinpipe",
+            "The user id naming the topics <id>.pin, <id>.geo, <id>.user.", false,
+            BatchOptions::isUserId, "1-200 letters, digits, '_' or '-'");
+    public static final ConfigKey WAREHOUSE = ConfigKey.of("warehouse", null,
+            "Where the Delta tables go (pin, geo, user, quarantine). Default: <lake>/../warehouse.");
+    public static final ConfigKey RESULTS = ConfigKey.of("results", null,
+            "Where the eight results (CSV, JSON) and report.html go. Default: <lake>/../results.");
+    public static final ConfigKey SINCE = new ConfigKey("since", null,
+            "Read only lake files written on or after this day (UTC, YYYY-MM-DD).", false,
+            BatchOptions::isDate, "a date YYYY-MM-DD");
+    public static final ConfigKey UNTIL = new ConfigKey("until", null,
+            "Read only lake files written before this day (UTC, YYYY-MM-DD).", false,
+            BatchOptions::isDate, "a date YYYY-MM-DD");
+    public static final ConfigKey EXTENDED_PLACEHOLDERS = new ConfigKey("extended.placeholders", "false",
+            "Also null 'No description available', 'Untitled' and '' (the extended placeholder list).", false,
+            BatchOptions::isBoolean, "true or false");
+    public static final ConfigKey SHUFFLE_PARTITIONS = ConfigKey.positiveInt("shuffle.partitions", 8,
+            "spark.sql.shuffle.partitions unless the Spark configuration already sets it.");
+    public static final ConfigKey REPORT = new ConfigKey("report", "true",
+            "Write report.html next to the results.", false, BatchOptions::isBoolean, "true or false");
+
+    /** Every option, in the order {@code --help} lists them. */
+    public static final List<ConfigKey> KEYS = List.of(LAKE, USER_ID, WAREHOUSE, RESULTS, SINCE, UNTIL,
+            EXTENDED_PLACEHOLDERS, SHUFFLE_PARTITIONS, REPORT);
+
+    /** The flag of a key: {@code user.id} → {@code --user-id}. */
+    public static String flag(ConfigKey key) {
+        return "--" + key.name().replace('.', '-');
+    }
+
+    /**
+     * Parses {@code --flag value} pairs (also {@code --flag=value}).
+     *
+     * @throws IllegalArgumentException naming the flag for an unknown flag, a missing value or an invalid value
+     */
+    public static BatchOptions parse(String... args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                value = arg.substring(equals + 1);
+                arg = arg.substring(0, equals);
+            }
+            ConfigKey key = keyOf(arg);
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + arg + " needs a value");
+                }
+                value = args[++i];
+            }
+            values.put(key.name(), value);
+        }
+        return from(Settings.of(values));
+    }
+
+    /** Reads the options from settings, applying defaults and validators. */
+    public static BatchOptions from(Settings settings) {
+        String lake = stripTrailingSlash(settings.find(LAKE.name())
+                .orElseThrow(() -> new IllegalArgumentException("option --lake is required (a folder or"
+                        + " s3a://bucket/prefix)")));
+        KEYS.forEach(key -> {
+            if (settings.find(key.name()).isPresent()) {
+                settings.get(key);
+            }
+        });
+        Topics topics = new Topics(settings.get(USER_ID));
+        String warehouse = settings.find(WAREHOUSE.name()).map(BatchOptions::stripTrailingSlash)
+                .orElse(sibling(lake, "warehouse"));
+        String results = settings.find(RESULTS.name()).map(BatchOptions::stripTrailingSlash)
+                .orElse(sibling(lake, "results"));
+        Optional<LocalDate> since = settings.find(SINCE.name()).map(LocalDate::parse);
+        Optional<LocalDate> until = settings.find(UNTIL.name()).map(LocalDate::parse);
+        if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
+            throw new IllegalArgumentException("--since " + since.get() + " must be before --until " + until.get());
+        }
+        return new BatchOptions(lake, topics, warehouse, results, since, until,
+                Boolean.parseBoolean(settings.get(EXTENDED_PLACEHOLDERS)), settings.getInt(SHUFFLE_PARTITIONS),
+                Boolean.parseBoolean(settings.get(REPORT)));
+    }
+
+    /** One line per option for {@code --help}. */
+    public static String usage() {
+        StringBuilder text = new StringBuilder("Options of the pinpipe batch job:\n");
+        for (ConfigKey key : KEYS) {
+            text.append(String.format("  %-24s %s%s%n", flag(key) + " VALUE", key.doc(),
+                    key.defaultValue() != null ? " Default: " + key.defaultValue() + "." : ""));
+        }
+        return text.toString();
+    }
+
+    private static ConfigKey keyOf(String flag) {
+        for (ConfigKey key : KEYS) {
+            if (flag(key).equals(flag)) {
+                return key;
+            }
+        }
+        throw new IllegalArgumentException("unknown option '" + flag + "'\n" + usage());
+    }
+
+    /** {@code /data/lake} → {@code /data/warehouse}; a lake at a bucket root keeps its outputs inside it. */
+    static String sibling(String lake, String name) {
+        int slash = lake.lastIndexOf('/');
+        int schemeEnd = lake.indexOf("://");
+        boolean bucketRoot = schemeEnd >= 0 && slash <= schemeEnd + 2;
+        if (slash < 0 || bucketRoot) {
+            return slash < 0 && schemeEnd < 0 ? name : lake + "/" + name;
+        }
+        return lake.substring(0, slash + 1) + name;
+    }
+
+    private static String stripTrailingSlash(String location) {
+        String result = location.trim();
+        while (result.length() > 1 && result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    private static boolean isUserId(String value) {
+        try {
+            new Topics(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isDate(String value) {
+        try {
+            LocalDate.parse(value.trim());
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBoolean(String value) {
+        return "true".equalsIgnoreCase(value.trim()) || "false".equalsIgnoreCase(value.trim());
+    }
+}

@@ -1,0 +1,91 @@
+package io.pinpipe.spark;
+
+import io.pinpipe.spark.questions.Question;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A question's answer brought to the driver: answers are small (one row per country, year or group), so they are
+ * collected once and written, printed and charted from here. Values are strings, numbers or null.
+ */
+public record ResultTable(Question question, List<String> columns, List<List<Object>> rows) {
+
+    /** The most rows an answer may have before the job refuses to collect it (a sign of a wrong join). */
+    public static final int MAX_ROWS = 100_000;
+
+    public ResultTable {
+        columns = List.copyOf(columns);
+        rows = Collections.unmodifiableList(new ArrayList<>(rows));
+    }
+
+    public static ResultTable of(Question question, Dataset<Row> answer) {
+        List<Row> collected = answer.limit(MAX_ROWS + 1).collectAsList();
+        if (collected.size() > MAX_ROWS) {
+            throw new IllegalStateException(question.name() + " has more than " + MAX_ROWS + " rows");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row row : collected) {
+            List<Object> values = new ArrayList<>(row.length());
+            for (int i = 0; i < row.length(); i++) {
+                values.add(row.isNullAt(i) ? null : row.get(i));
+            }
+            rows.add(values);
+        }
+        return new ResultTable(question, Arrays.asList(answer.columns()), rows);
+    }
+
+    public int column(String name) {
+        int index = columns.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException(question.name() + " has no column " + name);
+        }
+        return index;
+    }
+
+    /** The table as fixed-width text, the way the job prints it. */
+    public String toText() {
+        int[] widths = new int[columns.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = columns.get(i).length();
+            for (List<Object> row : rows) {
+                widths[i] = Math.max(widths[i], format(row.get(i)).length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        appendRow(text, widths, new ArrayList<>(columns));
+        StringBuilder rule = new StringBuilder();
+        for (int width : widths) {
+            rule.append('+').append("-".repeat(width + 2));
+        }
+        text.append(rule).append("+\n");
+        for (List<Object> row : rows) {
+            appendRow(text, widths, row);
+        }
+        text.append('(').append(rows.size()).append(rows.size() == 1 ? " row)\n" : " rows)\n");
+        return text.toString();
+    }
+
+    /** How a value is written in text, CSV and the report: numbers without a useless ".0", null as empty. */
+    public static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {
+            return Long.toString(number.longValue());
+        }
+        return value.toString();
+    }
+
+    private static void appendRow(StringBuilder text, int[] widths, List<?> values) {
+        for (int i = 0; i < widths.length; i++) {
+            String value = format(values.get(i));
+            text.append("| ").append(value).append(" ".repeat(widths[i] - value.length() + 1));
+        }
+        text.append("|\n");
+    }
+}

@@ -1,0 +1,50 @@
+package io.pinpipe.spark;
+
+import io.pinpipe.spark.questions.Question;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultFilesTest {
+
+    private static final Question QUESTION = new Question("q_test", "Test",
+            new Question.Chart(Question.Kind.BARS, List.of("country"), "n"), tables -> null);
+
+    private static ResultTable table(List<Object> row) {
+        return new ResultTable(QUESTION, List.of("country", "n"), List.of(row));
+    }
+
+    @Test
+    void csvQuotesCommasAndQuotesAndLeavesNullsEmpty() {
+        ResultTable table = new ResultTable(QUESTION, List.of("country", "n"), List.of(
+                List.of("Korea, Republic of", 3L), Arrays.asList("Cote d\"Ivoire", null), List.of("Peru", 27.5)));
+        assertThat(ResultFiles.csv(table)).isEqualTo("country,n\n\"Korea, Republic of\",3\n\"Cote d\"\"Ivoire\",\n"
+                + "Peru,27.5\n");
+    }
+
+    @Test
+    void jsonIsAnArrayOfObjectsWithTypedValues() {
+        assertThat(ResultFiles.json(table(Arrays.asList("Peru", 12000.0)))).contains("\"country\" : \"Peru\"",
+                "\"n\" : 12000.0").startsWith("[");
+    }
+
+    @Test
+    void wholeMediansPrintWithoutAFraction() {
+        assertThat(ResultTable.format(32000.0)).isEqualTo("32000");
+        assertThat(ResultTable.format(27.5)).isEqualTo("27.5");
+        assertThat(ResultTable.format(null)).isEmpty();
+    }
+
+    @Test
+    void textTablesAlignColumnsAndCountRows() {
+        assertThat(table(List.of("Albania", 2L)).toText()).isEqualTo("""
+                | country | n |
+                +---------+---+
+                | Albania | 2 |
+                (1 row)
+                """);
+    }
+}
