@@ -39,10 +39,14 @@ with DAG(
             "spark-submit"
             " --master {{ var.value.get('pinpipe_master', 'yarn') }}"
             " --class io.pinpipe.spark.BatchMain"
+            " --packages org.apache.hadoop:hadoop-aws:3.4.1"
             " {{ var.value.pinpipe_job_jar }}"
             " --lake {{ var.value.pinpipe_lake }}"
-            " --output {{ var.value.pinpipe_output }}"
+            " --warehouse {{ var.value.pinpipe_output }}/warehouse"
+            " --results {{ var.value.pinpipe_output }}/results"
             " --user-id {{ var.value.pinpipe_user_id }}"
-            " --date {{ ds }}"
+            # the day's lake files: the interval this run covers
+            " --since {{ data_interval_start | ds }}"
+            " --until {{ data_interval_end | ds }}"
         ),
     )

@@ -87,11 +87,14 @@ public final class ScheduleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The job: {@code pinpipe batch --date D} on the same data folder and config. */
+    /**
+     * The job for day D: {@code pinpipe batch --since D --until D+1} on the same data folder and config, so a run
+     * merges what the lake received that day into the tables and answers the questions over all of them.
+     */
     private static Job batchJob(PinpipeCommand root) {
         return day -> {
             List<String> args = new ArrayList<>(root.forwardedOptions());
-            args.addAll(List.of("batch", "--date", day.toString()));
+            args.addAll(List.of("batch", "--since", day.toString(), "--until", day.plusDays(1).toString()));
             return Main.run(args.toArray(String[]::new));
         };
     }
