@@ -23,7 +23,9 @@ public final class KafkaClientConfigs {
 
     /** The producer defaults pinpipe documents; any of them can be overridden with {@code producer.<name>}. */
     public static final Map<String, String> PRODUCER_DEFAULTS = Map.of(
-            ProducerConfig.LINGER_MS_CONFIG, "5",
+            // No added wait: a single-record request is answered as soon as Kafka acks it; under load the producer
+            // still batches whatever accumulates while earlier sends are in flight (BENCHMARKS.md, Gateway).
+            ProducerConfig.LINGER_MS_CONFIG, "0",
             ProducerConfig.BATCH_SIZE_CONFIG, "65536",
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
             // Bounded waits: a broker outage turns into a 503 within seconds instead of a stalled request.

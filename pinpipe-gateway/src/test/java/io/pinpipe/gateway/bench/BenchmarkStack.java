@@ -34,7 +34,8 @@ public final class BenchmarkStack {
             }
             GatewayConfig config = GatewayConfig.of(Map.of("listeners", "http://127.0.0.1:0",
                     "bootstrap.servers", kafka.bootstrapServers(), "pinpipe.rate.limit.per.second", "0",
-                    "pinpipe.access.log.enabled", "false"));
+                    "pinpipe.access.log.enabled", "false"))
+                    .with(producerOverrides());
             try (GatewayServer gateway = GatewayServer.start(config)) {
                 Files.writeString(info, "bootstrap=" + kafka.bootstrapServers() + "\nurl=" + gateway.baseUri()
                         + "\n", StandardCharsets.UTF_8);
@@ -43,5 +44,18 @@ public final class BenchmarkStack {
                 }
             }
         }
+    }
+
+    /** {@code PINPIPE_BENCH_PRODUCER=linger.ms=1,batch.size=16384}: producer settings to compare, for experiments. */
+    private static Map<String, String> producerOverrides() {
+        String overrides = System.getenv("PINPIPE_BENCH_PRODUCER");
+        Map<String, String> settings = new java.util.TreeMap<>();
+        if (overrides != null && !overrides.isBlank()) {
+            for (String pair : overrides.split(",")) {
+                String[] keyValue = pair.split("=", 2);
+                settings.put("producer." + keyValue[0].trim(), keyValue[1].trim());
+            }
+        }
+        return settings;
     }
 }
