@@ -2,6 +2,7 @@ package io.pinpipe.cli;
 
 import io.pinpipe.cli.batch.BatchCommand;
 import io.pinpipe.cli.connect.ConnectCommand;
+import io.pinpipe.cli.demo.DemoCommand;
 import io.pinpipe.cli.emulate.EmulateCommand;
 import io.pinpipe.cli.gateway.GatewayCommand;
 import io.pinpipe.cli.schedule.ScheduleCommand;
@@ -32,6 +33,7 @@ import java.util.Optional;
         description = "The Pinterest-style event data pipeline: source database -> REST Proxy gateway -> Kafka"
                 + " -> lake -> Spark.",
         subcommands = {
+                DemoCommand.class,
                 UpCommand.class,
                 DatasetCommand.class,
                 ScheduleCommand.class,

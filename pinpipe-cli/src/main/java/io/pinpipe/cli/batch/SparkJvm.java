@@ -64,6 +64,11 @@ final class SparkJvm {
         command.add("-Xmx" + memory);
         command.addAll(ADD_OPENS);
         command.add("-Dspark.master=" + master);
+        if (master.startsWith("local")) {
+            // One machine: the driver listens on loopback only, never on the host's network address.
+            command.add("-Dspark.driver.host=127.0.0.1");
+            command.add("-Dspark.driver.bindAddress=127.0.0.1");
+        }
         command.add("-Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties");
         command.add("-cp");
         command.add(jar + java.io.File.pathSeparator + lib.resolve("*"));

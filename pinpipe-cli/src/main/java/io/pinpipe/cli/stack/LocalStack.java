@@ -52,11 +52,18 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path dataDir, Optional<Path> configFile, Settings settings,
                                    Consumer<String> out) {
+        return start(dataDir, configFile, settings, Map.of(), out);
+    }
+
+    /** As {@link #start(Path, Optional, Settings, Consumer)}, with gateway settings that win over the file's. */
+    public static LocalStack start(Path dataDir, Optional<Path> configFile, Settings settings,
+                                   Map<String, String> gatewayOverrides, Consumer<String> out) {
         LocalStack stack = new LocalStack(dataDir, new Topics(settings.get(StackSettings.USER_ID)), out);
         try {
             stack.startKafka(settings);
             GatewayConfig gatewayConfig = GatewayConfig.load(configFile.orElse(null), System.getenv(),
-                    STACK_KEYS::contains).with(Map.of("bootstrap.servers", stack.bootstrapServers));
+                    STACK_KEYS::contains).with(gatewayOverrides).with(Map.of("bootstrap.servers",
+                    stack.bootstrapServers));
             stack.createTopics(gatewayConfig, settings);
             stack.startGateway(gatewayConfig);
             if (Boolean.parseBoolean(settings.get(StackSettings.CONNECT_ENABLED))) {

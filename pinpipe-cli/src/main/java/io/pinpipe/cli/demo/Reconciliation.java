@@ -1,0 +1,137 @@
+package io.pinpipe.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pinpipe.cli.stack.LocalStack;
+import io.pinpipe.common.JsonCodec;
+import io.pinpipe.common.SourceTable;
+import io.pinpipe.common.TopicLayout;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The demo's books: per table, the records Kafka holds (what the gateway acknowledged on fresh topics), the lines in
+ * the lake, the lake files, and the distinct row ids among them (the rows the clean tables get, one per id).
+ */
+record Reconciliation(Map<SourceTable, Long> inKafka, Map<SourceTable, Long> inLake, Map<SourceTable, Integer> distinct,
+                      int files) {
+
+    /** Waits until the lake holds as many records as Kafka for every table, or the timeout passes. */
+    static Reconciliation await(LocalStack stack, Path lake, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Reconciliation counts = count(stack, lake);
+        while (!counts.lakeHoldsKafka() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            counts = count(stack, lake);
+        }
+        return counts;
+    }
+
+    private static Reconciliation count(LocalStack stack, Path lake) {
+        Map<SourceTable, Long> kafka = new EnumMap<>(SourceTable.class);
+        Map<SourceTable, Long> lines = new EnumMap<>(SourceTable.class);
+        Map<SourceTable, Integer> distinct = new EnumMap<>(SourceTable.class);
+        int files = 0;
+        for (SourceTable table : SourceTable.values()) {
+            String topic = stack.topics().batch(table);
+            kafka.put(table, endOffsets(stack.gateway().context().admin(), topic));
+            List<Path> topicFiles = lakeFiles(lake.resolve(TopicLayout.DEFAULT_TOPICS_DIR).resolve(topic));
+            files += topicFiles.size();
+            Set<Integer> ids = new HashSet<>();
+            long count = 0;
+            for (Path file : topicFiles) {
+                for (String line : readLines(file)) {
+                    count++;
+                    ids.add(id(line, table));
+                }
+            }
+            lines.put(table, count);
+            distinct.put(table, ids.size());
+        }
+        return new Reconciliation(kafka, lines, distinct, files);
+    }
+
+    boolean lakeHoldsKafka() {
+        return inKafka.equals(inLake);
+    }
+
+    String describeLanding() {
+        return "in Kafka " + total(inKafka) + " records, in the lake " + total(inLake) + " records in " + files
+                + " files";
+    }
+
+    String describe() {
+        long records = total(inKafka);
+        long rows = distinct.values().stream().mapToLong(Integer::longValue).sum();
+        String perTable = List.of(SourceTable.values()).stream().map(table -> table.shortName() + " "
+                + inKafka.get(table) + "/" + inLake.get(table) + "/" + distinct.get(table))
+                .collect(Collectors.joining(", "));
+        return String.format("acknowledged %,d = in Kafka %,d = in the lake %,d -> %,d table rows after %,d repeated"
+                        + " draws removed (%s: kafka/lake/rows) %s", records, records, total(inLake), rows,
+                total(inLake) - rows, perTable, lakeHoldsKafka() ? "OK" : "MISMATCH");
+    }
+
+    private static long total(Map<SourceTable, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long endOffsets(Admin admin, String topic) {
+        try {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> lakeFiles(Path topicDir) {
+        if (!Files.isDirectory(topicDir)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(topicDir)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(path -> TopicLayout.parse(path.getFileName().toString()).isPresent()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + topicDir, e);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static int id(String line, SourceTable table) {
+        try {
+            JsonNode node = JsonCodec.get().mapper().readTree(line);
+            return node.path(table.keyColumn()).asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a lake line is not JSON: " + line, e);
+        }
+    }
+}
