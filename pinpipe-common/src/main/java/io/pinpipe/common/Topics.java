@@ -11,20 +11,25 @@ import java.util.regex.Pattern;
 public final class Topics {
 
     /** The one declaration of the user id setting, shared by every component that names topics. */
-    public static final ConfigKey USER_ID = ConfigKey.of("user.id", "pinpipe",
+    public static final ConfigKey USER_ID = new ConfigKey("user.id", "pinpipe",
             "The user id in topic names: <id>.pin|geo|user and streaming-<id>-pin|geo|user (the course uses the AWS"
-                    + " user id).");
+                    + " user id).", false, Topics::isLegalUserId, "1-200 letters, digits, '_' or '-'");
 
     private static final Pattern LEGAL_USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
     private final String userId;
 
     public Topics(String userId) {
-        if (userId == null || !LEGAL_USER_ID.matcher(userId).matches()) {
+        if (!isLegalUserId(userId)) {
             throw new IllegalArgumentException("user id '" + userId
                     + "' must be 1-200 characters of letters, digits, '_' or '-'");
         }
         this.userId = userId;
+    }
+
+    /** True for a user id Kafka can put in a topic name: 1-200 letters, digits, '_' or '-'. */
+    public static boolean isLegalUserId(String userId) {
+        return userId != null && LEGAL_USER_ID.matcher(userId).matches();
     }
 
     public String userId() {

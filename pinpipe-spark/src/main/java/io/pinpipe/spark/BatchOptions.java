@@ -26,9 +26,7 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
 
     public static final ConfigKey LAKE = ConfigKey.of("lake", null,
             "The lake to read: a folder or s3a://bucket/prefix holding topics/<id>.pin|geo|user/.");
-    public static final ConfigKey USER_ID = new ConfigKey("user.id", "pinpipe",
-            "The user id naming the topics <id>.pin, <id>.geo, <id>.user.", false,
-            BatchOptions::isUserId, "1-200 letters, digits, '_' or '-'");
+    public static final ConfigKey USER_ID = Topics.USER_ID;
     public static final ConfigKey WAREHOUSE = ConfigKey.of("warehouse", null,
             "Where the Delta tables go (pin, geo, user, quarantine). Default: <lake>/../warehouse.");
     public static final ConfigKey RESULTS = ConfigKey.of("results", null,
@@ -144,15 +142,6 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
             result = result.substring(0, result.length() - 1);
         }
         return result;
-    }
-
-    private static boolean isUserId(String value) {
-        try {
-            new Topics(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static boolean isDate(String value) {
