@@ -1,5 +1,6 @@
 package io.pinpipe.cli.emulate;
 
+import io.pinpipe.cli.DurationConverter;
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.dataset.StderrProgress;
 import io.pinpipe.common.ConfigKey;

@@ -1,5 +1,6 @@
 package io.pinpipe.cli.schedule;
 
+import io.pinpipe.cli.DurationConverter;
 import io.pinpipe.cli.Main;
 import io.pinpipe.cli.PinpipeCommand;
 import picocli.CommandLine.Command;

@@ -8,10 +8,8 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScheduleCommandTest {
 
@@ -52,16 +50,5 @@ class ScheduleCommandTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString()).contains("--date goes with --once");
-    }
-
-    @Test
-    void durationsReadAsPeopleWriteThem() {
-        DurationConverter converter = new DurationConverter();
-
-        assertThat(converter.convert("2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(converter.convert("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(converter.convert("PT1H")).isEqualTo(Duration.ofHours(1));
-        assertThatThrownBy(() -> converter.convert("soon")).hasMessageContaining("'soon'");
     }
 }

@@ -1,4 +1,4 @@
-package io.pinpipe.cli.emulate;
+package io.pinpipe.cli;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -8,10 +8,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} (or ISO-8601 {@code PT30S}) as a duration. */
+/**
+ * Reads durations the way people write them on a command line: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h},
+ * {@code 1d}, or ISO-8601 ({@code PT30S}). Every command's duration options use this one converter.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
-    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     @Override
     public Duration convert(String value) {
@@ -23,13 +26,14 @@ public final class DurationConverter implements ITypeConverter<Duration> {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
             };
         }
         try {
-            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new TypeConversionException("'" + value + "' is not a duration: use e.g. 30s, 5m, 1h or 500ms");
+            throw new TypeConversionException("'" + value + "' is not a duration: write e.g. 30s, 2m, 1h or 500ms");
         }
     }
 }
