@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Reads a result file of the batch job ({@code <results>/<question>.json}: an array of objects, one per row, keys in
- * column order) and puts rows in a form that compares exactly with {@link Answer} rows: every number as a
- * {@link BigDecimal} without trailing zeros, so {@code 32000.0} equals 32000 and {@code 32500.5} equals only itself.
+ * column order) and puts rows in a form that compares exactly with {@link Answer} rows: every number as its exact
+ * decimal value ({@link Exact}), so {@code 32000.0} equals 32000 and {@code 32500.5} equals only itself.
  */
 final class ResultsJson {
 
@@ -67,7 +67,7 @@ final class ResultsJson {
             return null;
         }
         if (node.isNumber()) {
-            return node.decimalValue().stripTrailingZeros();
+            return Exact.of(node.decimalValue());
         }
         if (node.isTextual()) {
             return node.textValue();
@@ -77,12 +77,25 @@ final class ResultsJson {
 
     private static Object number(Object value) {
         if (value instanceof BigDecimal decimal) {
-            return decimal.stripTrailingZeros();
+            return Exact.of(decimal);
         }
         if (value instanceof Long || value instanceof Integer) {
-            return new BigDecimal(value.toString()).stripTrailingZeros();
+            return Exact.of(new BigDecimal(value.toString()));
         }
         return value;
+    }
+
+    /** A number by its exact value, written plainly ({@code 4647.5}, {@code 2020}) so a failure reads well. */
+    record Exact(String value) {
+
+        static Exact of(BigDecimal number) {
+            return new Exact(number.stripTrailingZeros().toPlainString());
+        }
+
+        @Override
+        public String toString() {
+            return value;
+        }
     }
 
     private static JsonNode read(Path file) {
