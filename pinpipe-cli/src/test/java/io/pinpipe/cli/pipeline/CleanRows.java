@@ -13,16 +13,16 @@ import java.util.Map;
  * column order. {@code toMap()} gives a row as column name → value with datetimes in the wire form, which is how
  * the whole-pipeline test compares them with the rows Spark wrote.
  */
-final class CleanRows {
+public final class CleanRows {
 
     private CleanRows() {
     }
 
     /** A row of the clean {@code pin} table; any value but {@code ind} may be null. */
-    record Pin(int ind, String uniqueId, String title, String description, Integer followerCount, String posterName,
+    public record Pin(int ind, String uniqueId, String title, String description, Integer followerCount, String posterName,
                String tagList, String isImageOrVideo, String imageSrc, String saveLocation, String category) {
 
-        Map<String, Object> toMap() {
+        public Map<String, Object> toMap() {
             return row(List.of("ind", "unique_id", "title", "description", "follower_count", "poster_name",
                     "tag_list", "is_image_or_video", "image_src", "save_location", "category"),
                     ind, uniqueId, title, description, followerCount, posterName, tagList, isImageOrVideo, imageSrc,
@@ -31,18 +31,18 @@ final class CleanRows {
     }
 
     /** A row of the clean {@code geo} table: {@code coordinates = [latitude, longitude]}. */
-    record Geo(int ind, String country, List<Double> coordinates, LocalDateTime timestamp) {
+    public record Geo(int ind, String country, List<Double> coordinates, LocalDateTime timestamp) {
 
-        Map<String, Object> toMap() {
+        public Map<String, Object> toMap() {
             return row(List.of("ind", "country", "coordinates", "timestamp"), ind, country, coordinates,
                     timestamp == null ? null : Datetimes.format(timestamp));
         }
     }
 
     /** A row of the clean {@code user} table: {@code user_name = first_name + " " + last_name}. */
-    record User(int ind, String userName, Integer age, LocalDateTime dateJoined) {
+    public record User(int ind, String userName, Integer age, LocalDateTime dateJoined) {
 
-        Map<String, Object> toMap() {
+        public Map<String, Object> toMap() {
             return row(List.of("ind", "user_name", "age", "date_joined"), ind, userName, age,
                     dateJoined == null ? null : Datetimes.format(dateJoined));
         }

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * medians are exact; nulls never count; rows are ordered by their grouping key. Column names and file names are
  * those of the result files ({@code docs/batch.md}).
  */
-final class ReferenceAnswers {
+public final class ReferenceAnswers {
 
     static final int FIRST_POST_YEAR = 2018;
     static final int LAST_POST_YEAR = 2022;
@@ -41,7 +41,7 @@ final class ReferenceAnswers {
     }
 
     /** Every answer, in the order of the questions (question 3 has two). */
-    static List<Answer> of(ReferenceTables tables) {
+    public static List<Answer> of(ReferenceTables tables) {
         Joined joined = new Joined(tables);
         return List.of(popularCategoryByCountry(joined), popularCategoryByYear(joined), topPosterByCountry(joined),
                 countryWithTopPoster(joined), popularCategoryByAgeGroup(joined), medianFollowersByAgeGroup(joined),

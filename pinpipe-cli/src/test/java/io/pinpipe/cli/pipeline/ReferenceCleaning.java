@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * written again in plain Java from those documents, without looking at Spark: the independent side of the
  * whole-pipeline test. Input: source rows as the emulator sends them; output: one clean row per {@code ind}.
  */
-final class ReferenceCleaning {
+public final class ReferenceCleaning {
 
     /** DATA.md's core placeholders, per pin column: these values mean "no value" and become null. */
     static final Map<String, String> PLACEHOLDERS = Map.of(
@@ -37,7 +37,7 @@ final class ReferenceCleaning {
     }
 
     /** The clean tables of a bag of source rows, repeats included (the emulator draws rows many times). */
-    static ReferenceTables tables(Collection<? extends SourceRecord> rows) {
+    public static ReferenceTables tables(Collection<? extends SourceRecord> rows) {
         Map<Integer, CleanRows.Pin> pins = new TreeMap<>();
         Map<Integer, CleanRows.Geo> geos = new TreeMap<>();
         Map<Integer, CleanRows.User> users = new TreeMap<>();

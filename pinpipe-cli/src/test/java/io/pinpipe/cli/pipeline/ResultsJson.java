@@ -18,7 +18,7 @@ import java.util.List;
  * column order) and puts rows in a form that compares exactly with {@link Answer} rows: every number as its exact
  * decimal value ({@link Exact}), so {@code 32000.0} equals 32000 and {@code 32500.5} equals only itself.
  */
-final class ResultsJson {
+public final class ResultsJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -27,7 +27,7 @@ final class ResultsJson {
     }
 
     /** The file's column names, from its first row; empty for an empty answer. */
-    static List<String> columns(Path file) {
+    public static List<String> columns(Path file) {
         JsonNode rows = read(file);
         List<String> columns = new ArrayList<>();
         if (!rows.isEmpty()) {
@@ -37,7 +37,7 @@ final class ResultsJson {
     }
 
     /** The file's rows, values in column order, numbers normalised. */
-    static List<List<Object>> rows(Path file) {
+    public static List<List<Object>> rows(Path file) {
         List<List<Object>> rows = new ArrayList<>();
         for (JsonNode object : read(file)) {
             List<Object> row = new ArrayList<>();
@@ -50,7 +50,7 @@ final class ResultsJson {
     }
 
     /** An answer's rows with numbers normalised the same way. */
-    static List<List<Object>> normalised(Answer answer) {
+    public static List<List<Object>> normalised(Answer answer) {
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : answer.rows()) {
             List<Object> values = new ArrayList<>();
@@ -86,7 +86,7 @@ final class ResultsJson {
     }
 
     /** A number by its exact value, written plainly ({@code 4647.5}, {@code 2020}) so a failure reads well. */
-    record Exact(String value) {
+    public record Exact(String value) {
 
         static Exact of(BigDecimal number) {
             return new Exact(number.stripTrailingZeros().toPlainString());

@@ -22,7 +22,7 @@ import java.util.Map;
  * cases the generator never makes are written into them before they are loaded, and the reference reads its source
  * rows back from them, not from the database or the pipeline.
  */
-final class SourceFiles {
+public final class SourceFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,7 +34,7 @@ final class SourceFiles {
      * is 16 (the {@code <18} group), every 29th joined in 2019 and every 31st on 2020-02-29. The edited rows become
      * people of their own, as a person is (user_name, age, date_joined).
      */
-    static void addEdgeCases(Path folder) {
+    public static void addEdgeCases(Path folder) {
         Path file = folder.resolve(SourceTable.USER.sqlName() + ".jsonl");
         List<String> edited = new ArrayList<>();
         for (String line : lines(file)) {
@@ -55,7 +55,7 @@ final class SourceFiles {
     }
 
     /** The three source records of every drawn row id, once per draw (repeats included, as the emulator sends them). */
-    static List<SourceRecord> drawnRows(Path folder, List<Integer> draws) {
+    public static List<SourceRecord> drawnRows(Path folder, List<Integer> draws) {
         Map<SourceTable, Map<Integer, SourceRecord>> byId = new EnumMap<>(SourceTable.class);
         for (SourceTable table : SourceTable.values()) {
             Map<Integer, SourceRecord> rows = new HashMap<>();

@@ -1,9 +1,6 @@
 package io.pinpipe.cli.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinpipe.cli.Main;
-import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.Settings;
@@ -18,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +43,6 @@ class WholePipelineIT {
     private static final long DRAW_SEED = 100;
     private static final String USER_ID = "wp";
     private static final Duration LAKE_TIMEOUT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
@@ -100,10 +92,7 @@ class WholePipelineIT {
                     .containsExactlyElementsOf(ResultsJson.normalised(answer));
         }
 
-        Path dump = deltaRows(home, dataDir.resolve("warehouse"));
-        assertTable(dump, "pin", expected.pins(), CleanRows.Pin::toMap);
-        assertTable(dump, "geo", expected.geos(), CleanRows.Geo::toMap);
-        assertTable(dump, "user", expected.users(), CleanRows.User::toMap);
+        DeltaTables.assertEqual(home, dataDir.resolve("warehouse"), expected, dataDir);
     }
 
     /** The drawn dataset must hold what the semantics are about, or the comparison proves less than it claims. */
@@ -120,24 +109,6 @@ class WholePipelineIT {
                 .containsExactly(2015, 2016, 2017, 2019, 2020);
     }
 
-    private static <T> void assertTable(Path dump, String table, List<T> expected,
-                                        Function<T, Map<String, Object>> toMap) throws IOException {
-        List<JsonNode> actual = new ArrayList<>();
-        for (String line : Files.readAllLines(dump.resolve(table + ".jsonl"), StandardCharsets.UTF_8)) {
-            actual.add(JSON.readTree(line));
-        }
-        List<JsonNode> wanted = expected.stream().map(row -> (JsonNode) JSON.valueToTree(toMap.apply(row))).toList();
-        assertThat(actual).extracting(row -> row.get("ind").asInt()).as("ind of the %s table", table)
-                .containsExactlyElementsOf(wanted.stream().map(row -> row.get("ind").asInt()).toList());
-        if (!wanted.isEmpty()) {
-            List<String> columns = new ArrayList<>();
-            actual.get(0).fieldNames().forEachRemaining(columns::add);
-            assertThat(columns).as("columns of the %s table", table)
-                    .containsExactlyElementsOf(toMap.apply(expected.get(0)).keySet());
-        }
-        assertThat(actual).as("rows of the %s table", table).containsExactlyElementsOf(wanted);
-    }
-
     /** The row ids the emulator draws: the course's generator, seeded, over the dataset's ids. */
     private static List<Integer> draws() {
         CourseDraws course = new CourseDraws(DRAW_SEED, 0, ROWS - 1);
@@ -146,23 +117,6 @@ class WholePipelineIT {
             draws.add(course.next());
         }
         return draws;
-    }
-
-    /** Every row of the Delta tables as JSON Lines, read by Spark in a child JVM (see DeltaRows.java). */
-    private Path deltaRows(Path home, Path warehouse) throws IOException, InterruptedException, URISyntaxException {
-        Path program = Path.of(WholePipelineIT.class.getResource("DeltaRows.java").toURI());
-        Path out = dataDir.resolve("delta-rows");
-        Path log = dataDir.resolve("delta-rows.log");
-        List<String> command = SparkJvm.command(home, "1g", "local[2]", program.toString(),
-                List.of(warehouse.toString(), out.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = process.waitFor(3, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        assertThat(ended && process.exitValue() == 0).as("reading the Delta tables: %s",
-                Files.readString(log)).isTrue();
-        return out;
     }
 
     private static long endOffset(String bootstrap, String topic) throws Exception {
