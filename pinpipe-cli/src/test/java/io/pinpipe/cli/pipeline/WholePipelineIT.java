@@ -80,6 +80,8 @@ class WholePipelineIT {
         assertThat(run(base, "batch", "--master", "local[2]", "--memory", "1g")).as("pinpipe batch").isZero();
 
         ReferenceTables expected = ReferenceCleaning.tables(SourceFiles.drawnRows(datasetFiles, draws));
+        assertThat(expected.pins()).as("drawn pins whose follower count is a placeholder (null)")
+                .anyMatch(pin -> pin.followerCount() == null);
         List<Answer> answers = ReferenceAnswers.of(expected);
         assertTheDataExercisesTheSemantics(answers);
         for (Answer answer : answers) {
