@@ -9,7 +9,7 @@ import java.util.List;
  * The command line of the child JVM that runs the Spark job: Spark must not share the CLI's class path (it clashes
  * with the Kafka and Connect side), so {@code pinpipe batch} starts {@code java} on the spark module's own jars.
  */
-final class SparkJvm {
+public final class SparkJvm {
 
     /** The job's main class in pinpipe-spark. */
     static final String MAIN_CLASS = "io.pinpipe.spark.BatchMain";
@@ -52,6 +52,14 @@ final class SparkJvm {
      * @throws IllegalArgumentException when the spark module has not been built
      */
     static List<String> command(Path home, String memory, String master, List<String> jobOptions) {
+        return command(home, memory, master, MAIN_CLASS, jobOptions);
+    }
+
+    /**
+     * As {@link #command(Path, String, String, List)} with another main: a class on the spark module's class path,
+     * or a single-file source program ({@code Tool.java}), e.g. a test's reader of the Delta tables.
+     */
+    public static List<String> command(Path home, String memory, String master, String main, List<String> args) {
         Path target = moduleTarget(home);
         Path jar = target.resolve("pinpipe-spark.jar");
         Path lib = target.resolve("lib");
@@ -72,8 +80,8 @@ final class SparkJvm {
         command.add("-Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties");
         command.add("-cp");
         command.add(jar + java.io.File.pathSeparator + lib.resolve("*"));
-        command.add(MAIN_CLASS);
-        command.addAll(jobOptions);
+        command.add(main);
+        command.addAll(args);
         return command;
     }
 }
