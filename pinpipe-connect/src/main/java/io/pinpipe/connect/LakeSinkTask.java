@@ -30,8 +30,10 @@ import java.util.function.LongSupplier;
  * Writes the records of its partitions into lake files, exactly once.
  *
  * <ul>
- *     <li>A file is stored whole and durably ({@link ObjectStore#put}) before any of its records is committed:
- *     {@link #preCommit} hands back, per partition, the start of the oldest file not yet stored.</li>
+ *     <li>A file is stored whole ({@link ObjectStore#put}) and made durable ({@link ObjectStore#sync}) before any of
+ *     its records is committed: {@link #preCommit} hands back, per partition, the start of the oldest file not yet
+ *     stored, and only after the sync. Closed files are stored on {@link StoreThreads} while the task takes the next
+ *     records.</li>
  *     <li>After a crash Connect resumes each partition at its committed offset. Files that start at or after that
  *     offset were stored but never committed; before taking the first record of a newly assigned partition the task
  *     deletes them, so the replay writes its files into a clean place and the lake never holds a record twice,
@@ -50,6 +52,8 @@ public class LakeSinkTask extends SinkTask {
     private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
     private LakeSinkConfig config;
     private ObjectStore store;
+    private StoreThreads storeThreads;
+    private BufferPool buffers;
     private Partitioner partitioner;
     private PartitionWriter.Rotation rotation;
     private ErrantRecordReporter reporter;
@@ -74,6 +78,10 @@ public class LakeSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new LakeSinkConfig(props);
         store = storeFactory.apply(config);
+        int threads = config.getInt(LakeSinkConfig.STORE_THREADS);
+        storeThreads = new StoreThreads(store, threads);
+        // Enough spare arrays for the files in flight and the ones being filled meanwhile.
+        buffers = new BufferPool(threads + 2);
         partitioner = Partitioner.of(config);
         rotation = new PartitionWriter.Rotation(config.getInt(LakeSinkConfig.FLUSH_SIZE),
                 config.getLong(LakeSinkConfig.ROTATE_INTERVAL_MS),
@@ -88,7 +96,7 @@ public class LakeSinkTask extends SinkTask {
     public void open(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             writers.put(partition, new PartitionWriter(partition.topic(), partition.partition(), config.layout(),
-                    rotation));
+                    rotation, buffers));
         }
     }
 
@@ -104,7 +112,7 @@ public class LakeSinkTask extends SinkTask {
                         || !record.topic().equals(partition.topic())) {
                     partition = new TopicPartition(record.topic(), record.kafkaPartition());
                     current = writers.computeIfAbsent(partition, tp -> new PartitionWriter(tp.topic(),
-                            tp.partition(), config.layout(), rotation));
+                            tp.partition(), config.layout(), rotation, buffers));
                 }
                 if (current.alreadySeen(record.kafkaOffset())) {
                     continue;
@@ -117,8 +125,10 @@ public class LakeSinkTask extends SinkTask {
             for (PartitionWriter writer : writers.values()) {
                 current = writer;
                 writer.closeIfDue(now);
-                writer.storeClosed(store);
+                writer.storeClosed(storeThreads);
             }
+        } catch (PartitionWriter.StoreFailure e) {
+            throw retryLater(StorageErrors.classify(e.cause(), store, e.fileName()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ConnectException connect && !(e instanceof RetriableException)) {
                 throw connect;
@@ -128,22 +138,38 @@ public class LakeSinkTask extends SinkTask {
         backoffMs = config.getLong(LakeSinkConfig.RETRY_BACKOFF_MS);
     }
 
+    /**
+     * Offers, per partition, the offset before which every record is in a durable file. Closed files are handed to
+     * the store threads and waited for (at most {@code store.threads} are in flight, so the wait is bounded), the
+     * offsets are read, and only then is the store asked to make what it stored durable ({@link ObjectStore#sync}):
+     * every file behind an offered offset was stored before that sync began. If the sync fails nothing is offered.
+     */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         long now = clock.getAsLong();
+        for (PartitionWriter writer : writers.values()) {
+            try {
+                writer.closeIfDue(now);
+                writer.storeClosed(storeThreads);
+            } catch (PartitionWriter.StoreFailure | IOException | RuntimeException e) {
+                LOG.warn("cannot store {} yet; its records stay uncommitted: {}", writer.nextFileName(), e.toString());
+            }
+        }
         Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
         for (Map.Entry<TopicPartition, PartitionWriter> entry : writers.entrySet()) {
             PartitionWriter writer = entry.getValue();
-            try {
-                writer.closeIfDue(now);
-                writer.storeClosed(store);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot store {} yet; its records stay uncommitted: {}", writer.nextFileName(), e.toString());
-            }
+            writer.awaitStores();
             OptionalLong offset = writer.committableOffset();
             if (offset.isPresent()) {
                 committable.put(entry.getKey(), new OffsetAndMetadata(offset.getAsLong()));
             }
+        }
+        try {
+            store.sync();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot make stored files durable on {}; committing nothing this time: {}", store.describe(),
+                    e.toString());
+            return Map.of();
         }
         return committable;
     }
@@ -151,15 +177,30 @@ public class LakeSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         // Files not yet stored are dropped: their records are uncommitted and come back to whoever owns the partition.
-        partitions.forEach(writers::remove);
+        // Files being stored are waited for, so none lands after the partition's next owner has cleaned up.
+        for (TopicPartition partition : partitions) {
+            PartitionWriter writer = writers.remove(partition);
+            if (writer != null) {
+                writer.awaitStores();
+            }
+        }
     }
 
     @Override
     public void stop() {
+        writers.values().forEach(PartitionWriter::awaitStores);
         writers.clear();
+        if (storeThreads != null) {
+            storeThreads.close();
+        }
         if (store != null) {
             store.close();
         }
+    }
+
+    /** For tests that drop a task as a crash would: returns once none of its files is being stored. */
+    void awaitStores() {
+        writers.values().forEach(PartitionWriter::awaitStores);
     }
 
     private void take(PartitionWriter writer, SinkRecord record, long now) {

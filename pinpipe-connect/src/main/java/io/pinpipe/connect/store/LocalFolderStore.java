@@ -10,33 +10,38 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * A lake in a local folder. A file is written under a hidden temporary name in its final folder, forced to disk,
- * then renamed atomically over its final name, and the folder is forced too: a reader sees a whole file or none,
- * and a machine crash cannot leave a renamed file without its bytes. Hidden names (leading '.') are never lake files.
+ * then renamed atomically over its final name: a reader sees a whole file or none, and a machine crash cannot leave a
+ * renamed file without its bytes. The rename itself becomes durable when its folder is forced, which {@link #sync}
+ * does for every folder written to since the last sync (one folder flush for many files). Hidden names (leading '.')
+ * are never lake files.
  */
 public final class LocalFolderStore implements ObjectStore {
 
     private final Path root;
+    /** Folders holding renames not yet made durable; written by store threads, drained by {@link #sync}. */
+    private final Set<Path> unsyncedFolders = ConcurrentHashMap.newKeySet();
 
     public LocalFolderStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
     @Override
-    public void put(String name, byte[] content) throws IOException {
+    public void put(String name, ByteBuffer content) throws IOException {
         Path target = resolve(name);
         Path folder = target.getParent();
         Files.createDirectories(folder);
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                while (content.hasRemaining()) {
+                    channel.write(content);
                 }
                 channel.force(true);
             }
@@ -44,7 +49,21 @@ public final class LocalFolderStore implements ObjectStore {
         } finally {
             Files.deleteIfExists(temp);
         }
-        forceFolder(folder);
+        unsyncedFolders.add(folder);
+    }
+
+    @Override
+    public void sync() throws IOException {
+        for (Path folder : List.copyOf(unsyncedFolders)) {
+            // Removed before the flush: a rename landing meanwhile adds the folder again for the next sync.
+            unsyncedFolders.remove(folder);
+            try {
+                forceFolder(folder);
+            } catch (IOException | RuntimeException e) {
+                unsyncedFolders.add(folder);
+                throw e;
+            }
+        }
     }
 
     @Override

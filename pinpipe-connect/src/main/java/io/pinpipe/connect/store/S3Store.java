@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,19 +54,21 @@ public final class S3Store implements ObjectStore {
     }
 
     @Override
-    public void put(String name, byte[] content) {
-        if (content.length <= partSize) {
-            client.putObject(request -> request.bucket(bucket).key(name), RequestBody.fromBytes(content));
+    public void put(String name, ByteBuffer content) {
+        int length = content.remaining();
+        if (length <= partSize) {
+            client.putObject(request -> request.bucket(bucket).key(name), RequestBody.fromByteBuffer(content));
             return;
         }
         String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(name)).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
-            for (int start = 0, number = 1; start < content.length; start += partSize, number++) {
-                byte[] part = Arrays.copyOfRange(content, start, Math.min(content.length, start + partSize));
+            int base = content.position();
+            for (int start = 0, number = 1; start < length; start += partSize, number++) {
+                ByteBuffer part = content.slice(base + start, Math.min(length - start, partSize));
                 int partNumber = number;
                 String etag = client.uploadPart(request -> request.bucket(bucket).key(name).uploadId(uploadId)
-                        .partNumber(partNumber), RequestBody.fromBytes(part)).eTag();
+                        .partNumber(partNumber), RequestBody.fromByteBuffer(part)).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
             }
             client.completeMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId)
