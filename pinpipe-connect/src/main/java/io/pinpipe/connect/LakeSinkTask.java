@@ -223,7 +223,10 @@ public class LakeSinkTask extends SinkTask {
         writer.append(record.kafkaOffset(), record.timestamp(), folder, line, now);
     }
 
-    /** Files of this partition from {@code resumeOffset} on were stored by an attempt whose offsets never committed. */
+    /**
+     * Files of this partition from {@code resumeOffset} on were stored by an attempt whose offsets never committed;
+     * stores of this partition that a crash interrupted (temporary files, multipart uploads) can never complete.
+     */
     private void removeUncommittedFiles(TopicPartition partition, long resumeOffset) throws IOException {
         TopicLayout layout = config.layout();
         String prefix = (partitioner instanceof KafkaPartitionPartitioner
@@ -231,14 +234,22 @@ public class LakeSinkTask extends SinkTask {
                 : layout.topicDir(partition.topic())) + "/";
         for (String name : store.list(prefix)) {
             boolean uncommitted = TopicLayout.parse(name)
-                    .filter(file -> file.topic().equals(partition.topic()) && file.partition() == partition.partition()
-                            && file.startOffset() >= resumeOffset)
+                    .filter(file -> isOf(file, partition) && file.startOffset() >= resumeOffset)
                     .isPresent();
             if (uncommitted) {
                 LOG.info("removing {}: stored at or after offset {}, which was never committed", name, resumeOffset);
                 store.delete(name);
             }
         }
+        int incomplete = store.removeIncomplete(prefix,
+                name -> TopicLayout.parse(name).filter(file -> isOf(file, partition)).isPresent());
+        if (incomplete > 0) {
+            LOG.info("removed {} incomplete write(s) of {} left by an interrupted task", incomplete, partition);
+        }
+    }
+
+    private static boolean isOf(TopicLayout.LakeFile file, TopicPartition partition) {
+        return file.topic().equals(partition.topic()) && file.partition() == partition.partition();
     }
 
     private RetriableException retryLater(ConnectException classified) {

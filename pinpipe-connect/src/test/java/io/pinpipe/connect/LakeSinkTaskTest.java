@@ -201,6 +201,32 @@ class LakeSinkTaskTest {
         assertThat(store.list("topics/")).hasSize(2);
     }
 
+    @Test
+    void openingAPartitionRemovesItsLeftoverTemporaryFilesOnly() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(lake);
+        store.put("topics/pinpipe.pin/partition=0/pinpipe.pin+0+0000000000.json",
+                (value(0, 0) + "\n" + value(0, 1) + "\n").getBytes(StandardCharsets.UTF_8));
+        String uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Path leftover = lake.resolve("topics/pinpipe.pin/partition=0/.pinpipe.pin+0+0000000002.json." + uuid + ".tmp");
+        Path otherPartition = Files.createDirectories(lake.resolve("topics/pinpipe.pin/partition=1"))
+                .resolve(".pinpipe.pin+1+0000000000.json." + uuid + ".tmp");
+        Files.writeString(leftover, "partial");
+        Files.writeString(otherPartition, "partial");
+        LakeSinkTask task = new LakeSinkTask(config -> store, clock::get);
+        task.initialize(new TestContext(true));
+        task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "2")));
+        task.open(List.of(P0));
+
+        // The worker resumes at the committed offset 2 after a crash in the middle of writing the file from 2.
+        task.put(records(0, 2, 2));
+        task.preCommit(Map.of());
+
+        assertThat(leftover).doesNotExist();
+        assertThat(otherPartition).as("another partition's file, maybe being written by another task").exists();
+        assertThat(Lake.lines(store, "topics", TOPIC, 0))
+                .containsExactly(value(0, 0), value(0, 1), value(0, 2), value(0, 3));
+    }
+
     /**
      * Connect's contract, played out with random batches, random commits, random crashes (a task dropped without
      * warning; the next starts at the committed offsets) and a store that fails before or after writing. At the end

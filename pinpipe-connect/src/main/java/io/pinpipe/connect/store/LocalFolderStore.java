@@ -10,9 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,10 @@ import java.util.stream.Stream;
  * are never lake files.
  */
 public final class LocalFolderStore implements ObjectStore {
+
+    /** Temporary files are {@code .<final name>.<uuid>.tmp}, in the final folder. */
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final int UUID_LENGTH = 36;
 
     private final Path root;
     /** Folders holding renames not yet made durable; written by store threads, drained by {@link #sync}. */
@@ -37,7 +43,7 @@ public final class LocalFolderStore implements ObjectStore {
         Path target = resolve(name);
         Path folder = target.getParent();
         Files.createDirectories(folder);
-        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 while (content.hasRemaining()) {
@@ -82,6 +88,42 @@ public final class LocalFolderStore implements ObjectStore {
                     .forEach(names::add);
         }
         return names;
+    }
+
+    @Override
+    public int removeIncomplete(String prefix, Predicate<String> ours) throws IOException {
+        Path start = resolve(prefix);
+        Path folder = prefix.isEmpty() || prefix.endsWith("/") ? start : start.getParent();
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        List<Path> leftovers = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(Files::isRegularFile)
+                    .filter(file -> finalName(file).filter(name -> name.startsWith(prefix) && ours.test(name))
+                            .isPresent())
+                    .forEach(leftovers::add);
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
+        return leftovers.size();
+    }
+
+    /** The object name a temporary file was being written for; empty for anything else. */
+    private Optional<String> finalName(Path file) {
+        String fileName = file.getFileName().toString();
+        int end = fileName.length() - TEMP_SUFFIX.length() - UUID_LENGTH - 1;
+        if (!fileName.startsWith(".") || !fileName.endsWith(TEMP_SUFFIX) || end <= 1 || fileName.charAt(end) != '.') {
+            return Optional.empty();
+        }
+        try {
+            UUID.fromString(fileName.substring(end + 1, end + 1 + UUID_LENGTH));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        Path target = file.resolveSibling(fileName.substring(1, end));
+        return Optional.of(root.relativize(target).toString().replace('\\', '/'));
     }
 
     @Override

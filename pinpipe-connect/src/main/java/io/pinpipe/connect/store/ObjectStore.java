@@ -3,6 +3,7 @@ package io.pinpipe.connect.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where lake files go. The sink's exactly-once argument rests on this contract.
@@ -35,6 +36,16 @@ public interface ObjectStore extends AutoCloseable {
 
     /** Names of all objects whose name starts with {@code prefix}, in no particular order. */
     List<String> list(String prefix) throws IOException;
+
+    /**
+     * Removes what interrupted {@link #put}s left under {@code prefix} for objects whose final name {@code ours}
+     * accepts: hidden temporary files (local folder), incomplete multipart uploads (S3). Call it only for names no
+     * live writer is storing (a task does, for a partition it was just given): such leftovers can never complete.
+     * Returns how many were removed. The default removes nothing.
+     */
+    default int removeIncomplete(String prefix, Predicate<String> ours) throws IOException {
+        return 0;
+    }
 
     /** Removes an object; a missing object is not an error. */
     void delete(String name) throws IOException;
