@@ -1,7 +1,6 @@
 package io.pinpipe.connect;
 
 import io.pinpipe.common.TopicLayout;
-import io.pinpipe.connect.format.JsonLines;
 import io.pinpipe.connect.partition.KafkaPartitionPartitioner;
 import io.pinpipe.connect.partition.Partitioner;
 import io.pinpipe.connect.store.ObjectStore;
@@ -19,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -53,6 +54,7 @@ public class LakeSinkTask extends SinkTask {
     private LakeSinkConfig config;
     private ObjectStore store;
     private StoreThreads storeThreads;
+    private LineChecker checker;
     private BufferPool buffers;
     private Partitioner partitioner;
     private PartitionWriter.Rotation rotation;
@@ -78,6 +80,7 @@ public class LakeSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new LakeSinkConfig(props);
         store = storeFactory.apply(config);
+        checker = new LineChecker(config.getBoolean(LakeSinkConfig.CHECK_IN_PARALLEL));
         int threads = config.getInt(LakeSinkConfig.STORE_THREADS);
         storeThreads = new StoreThreads(store, threads);
         // Enough spare arrays for the files in flight and the ones being filled meanwhile.
@@ -104,9 +107,12 @@ public class LakeSinkTask extends SinkTask {
     public void put(Collection<SinkRecord> records) {
         long now = clock.getAsLong();
         PartitionWriter current = null;
+        List<SinkRecord> batch = records instanceof List<SinkRecord> list ? list : new ArrayList<>(records);
+        Object[] lines = checker.lines(batch);
         try {
             TopicPartition partition = null;
-            for (SinkRecord record : records) {
+            for (int i = 0; i < lines.length; i++) {
+                SinkRecord record = batch.get(i);
                 // Batches hold long runs of one partition: look the writer up only when the partition changes.
                 if (partition == null || record.kafkaPartition() != partition.partition()
                         || !record.topic().equals(partition.topic())) {
@@ -120,7 +126,7 @@ public class LakeSinkTask extends SinkTask {
                 if (current.isFresh()) {
                     removeUncommittedFiles(partition, record.kafkaOffset());
                 }
-                take(current, record, now);
+                take(current, record, lines[i], now);
             }
             for (PartitionWriter writer : writers.values()) {
                 current = writer;
@@ -193,6 +199,9 @@ public class LakeSinkTask extends SinkTask {
         if (storeThreads != null) {
             storeThreads.close();
         }
+        if (checker != null) {
+            checker.close();
+        }
         if (store != null) {
             store.close();
         }
@@ -203,11 +212,15 @@ public class LakeSinkTask extends SinkTask {
         writers.values().forEach(PartitionWriter::awaitStores);
     }
 
-    private void take(PartitionWriter writer, SinkRecord record, long now) {
+    /** Appends the record's line, or hands a bad record ({@code checked} is its {@link DataException}) on. */
+    private void take(PartitionWriter writer, SinkRecord record, Object checked, long now) {
         byte[] line;
         String folder;
         try {
-            line = JsonLines.line(record);
+            if (checked instanceof DataException badLine) {
+                throw badLine;
+            }
+            line = (byte[]) checked;
             folder = partitioner.folder(record, line);
         } catch (DataException e) {
             DataException bad = new DataException("bad record " + record.topic() + "-" + record.kafkaPartition()

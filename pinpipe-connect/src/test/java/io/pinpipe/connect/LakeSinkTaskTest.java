@@ -102,6 +102,36 @@ class LakeSinkTaskTest {
     }
 
     @Test
+    void aBatchCheckedOnTwoThreadsReportsItsBadRecordsInOrderAndWritesTheRestAsSent() throws IOException {
+        TestContext context = new TestContext(true);
+        LakeSinkTask task = new LakeSinkTask(config -> new LocalFolderStore(lake), clock::get);
+        task.initialize(context);
+        task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "10000", LakeSinkConfig.ROTATE_INTERVAL_MS, "1000000")));
+        task.open(List.of(P0));
+        int size = LineChecker.MIN_SPLIT * 2 + 1;
+        List<SinkRecord> batch = new ArrayList<>(records(0, 0, size));
+        List<Integer> bad = List.of(3, LineChecker.MIN_SPLIT - 1, LineChecker.MIN_SPLIT + 5, size - 1);
+        for (int offset : bad) {
+            batch.set(offset, record(P0, offset, ("not json " + offset).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        task.put(batch);
+
+        assertThat(context.reported).extracting(SinkRecord::kafkaOffset)
+                .containsExactly(bad.stream().map(Integer::longValue).toArray(Long[]::new));
+        clock.addAndGet(2_000_000);
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(size));
+        List<String> expected = new ArrayList<>();
+        for (int offset = 0; offset < size; offset++) {
+            if (!bad.contains(offset)) {
+                expected.add(value(0, offset));
+            }
+        }
+        assertThat(Lake.lines(new LocalFolderStore(lake), "topics", TOPIC, 0)).containsExactlyElementsOf(expected);
+        task.stop();
+    }
+
+    @Test
     void storeOutageOnTheTaskThreadIsRetriableWithBackoffAndTheRetryWritesEachRecordOnce() throws IOException {
         FailingOnce store = new FailingOnce(new LocalFolderStore(lake));
         TestContext context = new TestContext(true);
