@@ -31,7 +31,7 @@ public final class LocalFolderStore implements ObjectStore {
     private static final int UUID_LENGTH = 36;
 
     private final Path root;
-    /** Folders holding renames not yet made durable; written by store threads, drained by {@link #sync}. */
+    /** Folders holding renames or deletes not yet made durable; written by store threads, drained by {@link #sync}. */
     private final Set<Path> unsyncedFolders = ConcurrentHashMap.newKeySet();
 
     public LocalFolderStore(Path root) {
@@ -128,7 +128,12 @@ public final class LocalFolderStore implements ObjectStore {
 
     @Override
     public void delete(String name) throws IOException {
-        Files.deleteIfExists(resolve(name));
+        Path file = resolve(name);
+        if (Files.deleteIfExists(file)) {
+            // A delete must be as durable as the renames committed after it, or a power loss could bring back an
+            // uncommitted file next to its rewrite in another folder.
+            unsyncedFolders.add(file.getParent());
+        }
     }
 
     @Override

@@ -11,8 +11,9 @@ import java.util.function.Predicate;
  * <p>{@link #put} is atomic: when it returns, a reader sees the whole object under its name and it survives a crash of
  * the writer's process; once a later {@link #sync} returns it also survives a crash of the machine. If {@code put}
  * throws, a reader sees either nothing new under the name or the object the name held before. Writing a name again
- * replaces it. {@code put} may be called from several threads at once, for different names. Implementations report failures as exceptions
- * that {@link StorageErrors} classifies; they never retry themselves.
+ * replaces it; a {@link #delete} too becomes durable with the next {@code sync}. {@code put} may be called from several
+ * threads at once, for different names. Implementations report failures as exceptions that {@link StorageErrors}
+ * classifies; they never retry themselves.
  */
 public interface ObjectStore extends AutoCloseable {
 
