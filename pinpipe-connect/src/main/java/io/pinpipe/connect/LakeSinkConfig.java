@@ -46,6 +46,8 @@ public final class LakeSinkConfig extends AbstractConfig {
     public static final String TIMESTAMP_EXTRACTOR = "timestamp.extractor";
     public static final String PARTITION_FIELD = "partition.field.name";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+    public static final String STORE_THREADS = "store.threads";
+    public static final String CHECK_IN_PARALLEL = "check.in.parallel";
     public static final String SCHEMA_COMPATIBILITY = "schema.compatibility";
 
     public static final String FORMAT_JSON = "json";
@@ -102,6 +104,12 @@ public final class LakeSinkConfig extends AbstractConfig {
                     "Field partitioner: the value fields that name the folders (field=value/...).")
             .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, Range.between(10, 600_000), Importance.LOW,
                     "First wait before retrying a store that failed; doubles up to 60 s.")
+            .define(STORE_THREADS, Type.INT, 2, Range.between(0, 16), Importance.LOW,
+                    "Closed files stored at once on background threads while the task reads on; the task waits"
+                            + " when all are busy. 0 stores each file on the task thread.")
+            .define(CHECK_IN_PARALLEL, Type.BOOLEAN, true, Importance.LOW,
+                    "Check that values are JSON on two threads for batches of 256 records or more (a helper"
+                            + " thread takes the first half); false checks on the task thread only.")
             .define(SCHEMA_COMPATIBILITY, Type.STRING, "NONE", Importance.LOW,
                     "Accepted for Confluent compatibility; JSON Lines has no schema to evolve, so it is ignored.");
 

@@ -1,7 +1,6 @@
 package io.pinpipe.connect;
 
 import io.pinpipe.common.TopicLayout;
-import io.pinpipe.connect.format.JsonLines;
 import io.pinpipe.connect.partition.KafkaPartitionPartitioner;
 import io.pinpipe.connect.partition.Partitioner;
 import io.pinpipe.connect.store.ObjectStore;
@@ -19,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -30,8 +31,10 @@ import java.util.function.LongSupplier;
  * Writes the records of its partitions into lake files, exactly once.
  *
  * <ul>
- *     <li>A file is stored whole and durably ({@link ObjectStore#put}) before any of its records is committed:
- *     {@link #preCommit} hands back, per partition, the start of the oldest file not yet stored.</li>
+ *     <li>A file is stored whole ({@link ObjectStore#put}) and made durable ({@link ObjectStore#sync}) before any of
+ *     its records is committed: {@link #preCommit} hands back, per partition, the start of the oldest file not yet
+ *     stored, and only after the sync. Closed files are stored on {@link StoreThreads} while the task takes the next
+ *     records.</li>
  *     <li>After a crash Connect resumes each partition at its committed offset. Files that start at or after that
  *     offset were stored but never committed; before taking the first record of a newly assigned partition the task
  *     deletes them, so the replay writes its files into a clean place and the lake never holds a record twice,
@@ -50,6 +53,9 @@ public class LakeSinkTask extends SinkTask {
     private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
     private LakeSinkConfig config;
     private ObjectStore store;
+    private StoreThreads storeThreads;
+    private LineChecker checker;
+    private BufferPool buffers;
     private Partitioner partitioner;
     private PartitionWriter.Rotation rotation;
     private ErrantRecordReporter reporter;
@@ -74,6 +80,11 @@ public class LakeSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new LakeSinkConfig(props);
         store = storeFactory.apply(config);
+        checker = new LineChecker(config.getBoolean(LakeSinkConfig.CHECK_IN_PARALLEL));
+        int threads = config.getInt(LakeSinkConfig.STORE_THREADS);
+        storeThreads = new StoreThreads(store, threads);
+        // Enough spare arrays for the files in flight and the ones being filled meanwhile.
+        buffers = new BufferPool(threads + 2);
         partitioner = Partitioner.of(config);
         rotation = new PartitionWriter.Rotation(config.getInt(LakeSinkConfig.FLUSH_SIZE),
                 config.getLong(LakeSinkConfig.ROTATE_INTERVAL_MS),
@@ -88,7 +99,7 @@ public class LakeSinkTask extends SinkTask {
     public void open(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             writers.put(partition, new PartitionWriter(partition.topic(), partition.partition(), config.layout(),
-                    rotation));
+                    rotation, buffers));
         }
     }
 
@@ -96,15 +107,18 @@ public class LakeSinkTask extends SinkTask {
     public void put(Collection<SinkRecord> records) {
         long now = clock.getAsLong();
         PartitionWriter current = null;
+        List<SinkRecord> batch = records instanceof List<SinkRecord> list ? list : new ArrayList<>(records);
+        Object[] lines = checker.lines(batch);
         try {
             TopicPartition partition = null;
-            for (SinkRecord record : records) {
+            for (int i = 0; i < lines.length; i++) {
+                SinkRecord record = batch.get(i);
                 // Batches hold long runs of one partition: look the writer up only when the partition changes.
                 if (partition == null || record.kafkaPartition() != partition.partition()
                         || !record.topic().equals(partition.topic())) {
                     partition = new TopicPartition(record.topic(), record.kafkaPartition());
                     current = writers.computeIfAbsent(partition, tp -> new PartitionWriter(tp.topic(),
-                            tp.partition(), config.layout(), rotation));
+                            tp.partition(), config.layout(), rotation, buffers));
                 }
                 if (current.alreadySeen(record.kafkaOffset())) {
                     continue;
@@ -112,13 +126,15 @@ public class LakeSinkTask extends SinkTask {
                 if (current.isFresh()) {
                     removeUncommittedFiles(partition, record.kafkaOffset());
                 }
-                take(current, record, now);
+                take(current, record, lines[i], now);
             }
             for (PartitionWriter writer : writers.values()) {
                 current = writer;
                 writer.closeIfDue(now);
-                writer.storeClosed(store);
+                writer.storeClosed(storeThreads);
             }
+        } catch (PartitionWriter.StoreFailure e) {
+            throw retryLater(StorageErrors.classify(e.cause(), store, e.fileName()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ConnectException connect && !(e instanceof RetriableException)) {
                 throw connect;
@@ -128,22 +144,38 @@ public class LakeSinkTask extends SinkTask {
         backoffMs = config.getLong(LakeSinkConfig.RETRY_BACKOFF_MS);
     }
 
+    /**
+     * Offers, per partition, the offset before which every record is in a durable file. Closed files are handed to
+     * the store threads and waited for (at most {@code store.threads} are in flight, so the wait is bounded), the
+     * offsets are read, and only then is the store asked to make what it stored durable ({@link ObjectStore#sync}):
+     * every file behind an offered offset was stored before that sync began. If the sync fails nothing is offered.
+     */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         long now = clock.getAsLong();
+        for (PartitionWriter writer : writers.values()) {
+            try {
+                writer.closeIfDue(now);
+                writer.storeClosed(storeThreads);
+            } catch (PartitionWriter.StoreFailure | IOException | RuntimeException e) {
+                LOG.warn("cannot store {} yet; its records stay uncommitted: {}", writer.nextFileName(), e.toString());
+            }
+        }
         Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
         for (Map.Entry<TopicPartition, PartitionWriter> entry : writers.entrySet()) {
             PartitionWriter writer = entry.getValue();
-            try {
-                writer.closeIfDue(now);
-                writer.storeClosed(store);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot store {} yet; its records stay uncommitted: {}", writer.nextFileName(), e.toString());
-            }
+            writer.awaitStores();
             OptionalLong offset = writer.committableOffset();
             if (offset.isPresent()) {
                 committable.put(entry.getKey(), new OffsetAndMetadata(offset.getAsLong()));
             }
+        }
+        try {
+            store.sync();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot make stored files durable on {}; committing nothing this time: {}", store.describe(),
+                    e.toString());
+            return Map.of();
         }
         return committable;
     }
@@ -151,22 +183,44 @@ public class LakeSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         // Files not yet stored are dropped: their records are uncommitted and come back to whoever owns the partition.
-        partitions.forEach(writers::remove);
+        // Files being stored are waited for, so none lands after the partition's next owner has cleaned up.
+        for (TopicPartition partition : partitions) {
+            PartitionWriter writer = writers.remove(partition);
+            if (writer != null) {
+                writer.awaitStores();
+            }
+        }
     }
 
     @Override
     public void stop() {
+        writers.values().forEach(PartitionWriter::awaitStores);
         writers.clear();
+        if (storeThreads != null) {
+            storeThreads.close();
+        }
+        if (checker != null) {
+            checker.close();
+        }
         if (store != null) {
             store.close();
         }
     }
 
-    private void take(PartitionWriter writer, SinkRecord record, long now) {
+    /** For tests that drop a task as a crash would: returns once none of its files is being stored. */
+    void awaitStores() {
+        writers.values().forEach(PartitionWriter::awaitStores);
+    }
+
+    /** Appends the record's line, or hands a bad record ({@code checked} is its {@link DataException}) on. */
+    private void take(PartitionWriter writer, SinkRecord record, Object checked, long now) {
         byte[] line;
         String folder;
         try {
-            line = JsonLines.line(record);
+            if (checked instanceof DataException badLine) {
+                throw badLine;
+            }
+            line = (byte[]) checked;
             folder = partitioner.folder(record, line);
         } catch (DataException e) {
             DataException bad = new DataException("bad record " + record.topic() + "-" + record.kafkaPartition()
@@ -182,7 +236,10 @@ public class LakeSinkTask extends SinkTask {
         writer.append(record.kafkaOffset(), record.timestamp(), folder, line, now);
     }
 
-    /** Files of this partition from {@code resumeOffset} on were stored by an attempt whose offsets never committed. */
+    /**
+     * Files of this partition from {@code resumeOffset} on were stored by an attempt whose offsets never committed;
+     * stores of this partition that a crash interrupted (temporary files, multipart uploads) can never complete.
+     */
     private void removeUncommittedFiles(TopicPartition partition, long resumeOffset) throws IOException {
         TopicLayout layout = config.layout();
         String prefix = (partitioner instanceof KafkaPartitionPartitioner
@@ -190,14 +247,22 @@ public class LakeSinkTask extends SinkTask {
                 : layout.topicDir(partition.topic())) + "/";
         for (String name : store.list(prefix)) {
             boolean uncommitted = TopicLayout.parse(name)
-                    .filter(file -> file.topic().equals(partition.topic()) && file.partition() == partition.partition()
-                            && file.startOffset() >= resumeOffset)
+                    .filter(file -> isOf(file, partition) && file.startOffset() >= resumeOffset)
                     .isPresent();
             if (uncommitted) {
                 LOG.info("removing {}: stored at or after offset {}, which was never committed", name, resumeOffset);
                 store.delete(name);
             }
         }
+        int incomplete = store.removeIncomplete(prefix,
+                name -> TopicLayout.parse(name).filter(file -> isOf(file, partition)).isPresent());
+        if (incomplete > 0) {
+            LOG.info("removed {} incomplete write(s) of {} left by an interrupted task", incomplete, partition);
+        }
+    }
+
+    private static boolean isOf(TopicLayout.LakeFile file, TopicPartition partition) {
+        return file.topic().equals(partition.topic()) && file.partition() == partition.partition();
     }
 
     private RetriableException retryLater(ConnectException classified) {

@@ -1,14 +1,17 @@
 package io.pinpipe.connect;
 
 import io.pinpipe.common.TopicLayout;
-import io.pinpipe.connect.store.ObjectStore;
 
-import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The files of one topic partition: the one open file records are appended to, the closed files waiting to be
@@ -17,7 +20,10 @@ import java.util.OptionalLong;
  * <p>A file closes when it holds {@code flush.size} records, when the next record goes to another folder, when the
  * next record's timestamp is {@code rotate.interval.ms} past the file's first record (all decided by the records
  * alone), or when a wall-clock rule fires for an idle file ({@link #closeIfDue}). The offset handed to Connect for
- * committing is the start of the oldest file not yet stored, so a record is committed only once its file is durable.
+ * committing is the start of the oldest file not yet stored, so a record is committed only once its file is stored.
+ *
+ * <p>Closed files are stored on {@link StoreThreads} while records keep coming; each keeps the future of its store.
+ * Only the task thread touches this class; the futures are the one link to the store threads.
  */
 final class PartitionWriter {
 
@@ -25,11 +31,15 @@ final class PartitionWriter {
     private final int partition;
     private final TopicLayout layout;
     private final Rotation rotation;
+    private final BufferPool buffers;
     private final Deque<ClosedFile> closed = new ArrayDeque<>();
     private OpenFile open;
     private long nextOffset = -1;
+    /** The size of the last file closed: files of one partition are alike, so the next buffer starts that big. */
+    private int lastFileBytes = 64 * 1024;
 
-    PartitionWriter(String topic, int partition, TopicLayout layout, Rotation rotation) {
+    PartitionWriter(String topic, int partition, TopicLayout layout, Rotation rotation, BufferPool buffers) {
+        this.buffers = buffers;
         this.topic = topic;
         this.partition = partition;
         this.layout = layout;
@@ -51,7 +61,7 @@ final class PartitionWriter {
             closeOpen();
         }
         if (open == null) {
-            open = new OpenFile(folder, offset, timestamp, now);
+            open = new OpenFile(folder, offset, timestamp, now, buffers.take(lastFileBytes + lastFileBytes / 8));
         }
         open.content.append(line);
         open.count++;
@@ -73,12 +83,61 @@ final class PartitionWriter {
         }
     }
 
-    /** Stores the closed files in offset order; stops at the first failure, keeping that file and the rest. */
-    void storeClosed(ObjectStore store) throws IOException {
+    /**
+     * Reports finished stores, then hands every closed file not yet being stored to {@code threads}, in offset order
+     * (waiting for a free thread). A failed store is thrown as a {@link StoreFailure} naming its file, and that file
+     * is handed over again on the next call: re-storing a name with the same content is harmless.
+     */
+    void storeClosed(StoreThreads threads) throws StoreFailure, InterruptedIOException {
+        throwFirstFailure();
+        for (ClosedFile file : closed) {
+            if (file.stored == null) {
+                file.stored = threads.submit(file.name, ByteBuffer.wrap(file.content, 0, file.length));
+            }
+        }
+        throwFirstFailure();
+    }
+
+    /** Waits until none of this partition's files is being stored, whatever the outcome. */
+    void awaitStores() {
+        for (ClosedFile file : closed) {
+            if (file.stored != null) {
+                file.stored.handle((done, error) -> null).join();
+            }
+        }
+    }
+
+    private void throwFirstFailure() throws StoreFailure {
+        dropStored();
+        for (ClosedFile file : closed) {
+            if (file.stored != null && file.stored.isCompletedExceptionally()) {
+                Throwable cause = causeOf(file.stored);
+                file.stored = null;
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new StoreFailure(file.name, (Exception) cause);
+            }
+        }
+    }
+
+    /** Forgets the files at the front that are stored: their records are durable. */
+    private void dropStored() {
         while (!closed.isEmpty()) {
-            ClosedFile file = closed.peekFirst();
-            store.put(file.name, file.content);
-            closed.removeFirst();
+            CompletableFuture<Void> stored = closed.peekFirst().stored;
+            if (stored == null || !stored.isDone() || stored.isCompletedExceptionally()) {
+                return;
+            }
+            buffers.give(closed.removeFirst().content);
+        }
+    }
+
+    private static Throwable causeOf(CompletableFuture<Void> failed) {
+        try {
+            failed.join();
+            throw new IllegalStateException("not failed");
+        } catch (CompletionException | CancellationException e) {
+            return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         }
     }
 
@@ -89,6 +148,7 @@ final class PartitionWriter {
 
     /** The offset Connect may commit: every record before it is in a durable file or was dead-lettered. */
     OptionalLong committableOffset() {
+        dropStored();
         if (!closed.isEmpty()) {
             return OptionalLong.of(closed.peekFirst().startOffset);
         }
@@ -105,7 +165,8 @@ final class PartitionWriter {
     private void closeOpen() {
         String name = layout.topicDir(topic) + "/" + open.folder + "/"
                 + layout.fileName(topic, partition, open.startOffset, TopicLayout.JSON_EXTENSION);
-        closed.addLast(new ClosedFile(name, open.startOffset, open.content.toByteArray()));
+        closed.addLast(new ClosedFile(name, open.startOffset, open.content.bytes, open.content.size));
+        lastFileBytes = open.content.size;
         open = null;
     }
 
@@ -114,10 +175,11 @@ final class PartitionWriter {
         final long startOffset;
         final Long firstTimestamp;
         final long openedAt;
-        final LineBuffer content = new LineBuffer();
+        final LineBuffer content;
         int count;
 
-        OpenFile(String folder, long startOffset, Long firstTimestamp, long openedAt) {
+        OpenFile(String folder, long startOffset, Long firstTimestamp, long openedAt, byte[] buffer) {
+            this.content = new LineBuffer(buffer);
             this.folder = folder;
             this.startOffset = startOffset;
             this.firstTimestamp = firstTimestamp;
@@ -125,10 +187,14 @@ final class PartitionWriter {
         }
     }
 
-    /** The bytes of an open file: lines, each followed by '\n'. Unsynchronized, unlike ByteArrayOutputStream. */
+    /** The bytes of an open file: lines, each followed by '\n', in a pooled array that grows when needed. */
     private static final class LineBuffer {
-        private byte[] bytes = new byte[64 * 1024];
+        private byte[] bytes;
         private int size;
+
+        LineBuffer(byte[] buffer) {
+            bytes = buffer;
+        }
 
         void append(byte[] line) {
             int needed = size + line.length + 1;
@@ -140,12 +206,41 @@ final class PartitionWriter {
             bytes[size++] = '\n';
         }
 
-        byte[] toByteArray() {
-            return java.util.Arrays.copyOf(bytes, size);
+
+    }
+
+    /** A file waiting to be stored; {@code stored} is null until it is handed to the store threads. */
+    private static final class ClosedFile {
+        final String name;
+        final long startOffset;
+        final byte[] content;
+        final int length;
+        CompletableFuture<Void> stored;
+
+        ClosedFile(String name, long startOffset, byte[] content, int length) {
+            this.name = name;
+            this.startOffset = startOffset;
+            this.content = content;
+            this.length = length;
         }
     }
 
-    private record ClosedFile(String name, long startOffset, byte[] content) {
+    /** A file the store could not take; the cause is what the store threw. */
+    static final class StoreFailure extends Exception {
+        private final String fileName;
+
+        StoreFailure(String fileName, Exception cause) {
+            super("storing " + fileName + " failed: " + cause, cause);
+            this.fileName = fileName;
+        }
+
+        String fileName() {
+            return fileName;
+        }
+
+        Exception cause() {
+            return (Exception) getCause();
+        }
     }
 
     /** When files close: by count, by record time, and (for idle files) by wall clock. */

@@ -15,7 +15,7 @@ final class FlakyStore implements ObjectStore {
     private final ObjectStore delegate;
     private final Random random;
     private final double failureRate;
-    int failures;
+    final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     FlakyStore(ObjectStore delegate, Random random, double failureRate) {
         this.delegate = delegate;
@@ -24,7 +24,7 @@ final class FlakyStore implements ObjectStore {
     }
 
     @Override
-    public void put(String name, byte[] content) throws IOException {
+    public void put(String name, java.nio.ByteBuffer content) throws IOException {
         maybeFail("before writing " + name);
         delegate.put(name, content);
         maybeFail("after writing " + name);
@@ -59,7 +59,7 @@ final class FlakyStore implements ObjectStore {
 
     private void maybeFail(String what) throws IOException {
         if (random.nextDouble() < failureRate) {
-            failures++;
+            failures.incrementAndGet();
             throw new IOException("injected failure " + what);
         }
     }

@@ -42,6 +42,7 @@ class LakeSinkTaskTest {
         LakeSinkTask task = started(new LocalFolderStore(lake), Map.of(LakeSinkConfig.FLUSH_SIZE, "2"), true);
 
         task.put(records(0, 0, 5));
+        task.preCommit(Map.of());
 
         Path folder = lake.resolve("topics/pinpipe.pin/partition=0");
         try (Stream<Path> files = Files.list(folder)) {
@@ -101,12 +102,42 @@ class LakeSinkTaskTest {
     }
 
     @Test
-    void storeOutageIsRetriableWithBackoffAndTheRetryWritesEachRecordOnce() throws IOException {
+    void aBatchCheckedOnTwoThreadsReportsItsBadRecordsInOrderAndWritesTheRestAsSent() throws IOException {
+        TestContext context = new TestContext(true);
+        LakeSinkTask task = new LakeSinkTask(config -> new LocalFolderStore(lake), clock::get);
+        task.initialize(context);
+        task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "10000", LakeSinkConfig.ROTATE_INTERVAL_MS, "1000000")));
+        task.open(List.of(P0));
+        int size = LineChecker.MIN_SPLIT * 2 + 1;
+        List<SinkRecord> batch = new ArrayList<>(records(0, 0, size));
+        List<Integer> bad = List.of(3, LineChecker.MIN_SPLIT - 1, LineChecker.MIN_SPLIT + 5, size - 1);
+        for (int offset : bad) {
+            batch.set(offset, record(P0, offset, ("not json " + offset).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        task.put(batch);
+
+        assertThat(context.reported).extracting(SinkRecord::kafkaOffset)
+                .containsExactly(bad.stream().map(Integer::longValue).toArray(Long[]::new));
+        clock.addAndGet(2_000_000);
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(size));
+        List<String> expected = new ArrayList<>();
+        for (int offset = 0; offset < size; offset++) {
+            if (!bad.contains(offset)) {
+                expected.add(value(0, offset));
+            }
+        }
+        assertThat(Lake.lines(new LocalFolderStore(lake), "topics", TOPIC, 0)).containsExactlyElementsOf(expected);
+        task.stop();
+    }
+
+    @Test
+    void storeOutageOnTheTaskThreadIsRetriableWithBackoffAndTheRetryWritesEachRecordOnce() throws IOException {
         FailingOnce store = new FailingOnce(new LocalFolderStore(lake));
         TestContext context = new TestContext(true);
         LakeSinkTask task = new LakeSinkTask(config -> store, clock::get);
         task.initialize(context);
-        task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "2")));
+        task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "2", LakeSinkConfig.STORE_THREADS, "0")));
         task.open(List.of(P0));
         List<SinkRecord> batch = records(0, 0, 4);
 
@@ -119,17 +150,111 @@ class LakeSinkTaskTest {
                 .containsExactly(value(0, 0), value(0, 1), value(0, 2), value(0, 3));
     }
 
+    /**
+     * The first file fails on a store thread while the next ones are stored fine: nothing past the failed file is
+     * offered for commit, the next put reports the failure (so Connect backs off), and the retry stores the file
+     * once: no gap, no duplicate.
+     */
+    @Test
+    void storeFailingWhileFilesAreInFlightCommitsNothingPastTheFailureAndTheRetryFillsTheGap() throws IOException {
+        FailingOnce store = new FailingOnce(new LocalFolderStore(lake));
+        store.failAfter = new java.util.concurrent.CountDownLatch(1);
+        TestContext context = new TestContext(true);
+        LakeSinkTask task = new LakeSinkTask(config -> store, clock::get);
+        task.initialize(context);
+        task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "2", LakeSinkConfig.STORE_THREADS, "2")));
+        task.open(List.of(P0));
+
+        task.put(records(0, 0, 6));
+        store.failAfter.countDown();
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(0));
+        assertThat(store.list("topics/")).as("files after the failed one were stored")
+                .containsExactlyInAnyOrder("topics/pinpipe.pin/partition=0/pinpipe.pin+0+0000000002.json",
+                        "topics/pinpipe.pin/partition=0/pinpipe.pin+0+0000000004.json");
+
+        assertThatThrownBy(() -> task.put(List.of())).isInstanceOf(RetriableException.class)
+                .hasMessageContaining("pinpipe.pin+0+0000000000.json");
+        assertThat(context.lastTimeout).isEqualTo(1000);
+        task.put(records(0, 6, 1));
+
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(6));
+        assertThat(Lake.lines(store, "topics", TOPIC, 0))
+                .containsExactly(value(0, 0), value(0, 1), value(0, 2), value(0, 3), value(0, 4), value(0, 5));
+    }
+
+    @Test
+    void putWaitsForAFreeStoreThreadSoClosedFilesInMemoryStayBounded() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger storing = new java.util.concurrent.atomic.AtomicInteger();
+        ObjectStore slow = new FailingOnce(new LocalFolderStore(lake)) {
+            @Override
+            public void put(String name, java.nio.ByteBuffer content) throws IOException {
+                storing.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                super.put(name, content);
+            }
+        };
+        ((FailingOnce) slow).failed = true;
+        LakeSinkTask task = new LakeSinkTask(config -> slow, clock::get);
+        task.initialize(new TestContext(true));
+        task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "1", LakeSinkConfig.STORE_THREADS, "2")));
+        task.open(List.of(P0));
+
+        Thread putter = new Thread(() -> task.put(records(0, 0, 5)));
+        putter.start();
+        putter.join(500);
+
+        assertThat(putter.isAlive()).as("put is waiting for a store thread").isTrue();
+        assertThat(storing.get()).isEqualTo(2);
+        release.countDown();
+        putter.join(10_000);
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(5));
+        task.stop();
+    }
+
     @Test
     void replayWithOtherFileBoundariesRemovesTheUncommittedFilesFirst() throws IOException {
         LocalFolderStore store = new LocalFolderStore(lake);
         LakeSinkTask first = started(store, Map.of(LakeSinkConfig.FLUSH_SIZE, "2"), true);
         first.put(records(0, 0, 6));
+        first.awaitStores();
         // Crash: nothing was committed. The replay writes files of 3 instead of 2.
         LakeSinkTask second = started(store, Map.of(LakeSinkConfig.FLUSH_SIZE, "3"), true);
         second.put(records(0, 0, 6));
+        second.preCommit(Map.of());
 
         assertThat(Lake.lines(store, "topics", TOPIC, 0)).hasSize(6).doesNotHaveDuplicates();
         assertThat(store.list("topics/")).hasSize(2);
+    }
+
+    @Test
+    void openingAPartitionRemovesItsLeftoverTemporaryFilesOnly() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(lake);
+        store.put("topics/pinpipe.pin/partition=0/pinpipe.pin+0+0000000000.json",
+                (value(0, 0) + "\n" + value(0, 1) + "\n").getBytes(StandardCharsets.UTF_8));
+        String uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Path leftover = lake.resolve("topics/pinpipe.pin/partition=0/.pinpipe.pin+0+0000000002.json." + uuid + ".tmp");
+        Path otherPartition = Files.createDirectories(lake.resolve("topics/pinpipe.pin/partition=1"))
+                .resolve(".pinpipe.pin+1+0000000000.json." + uuid + ".tmp");
+        Files.writeString(leftover, "partial");
+        Files.writeString(otherPartition, "partial");
+        LakeSinkTask task = new LakeSinkTask(config -> store, clock::get);
+        task.initialize(new TestContext(true));
+        task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "2")));
+        task.open(List.of(P0));
+
+        // The worker resumes at the committed offset 2 after a crash in the middle of writing the file from 2.
+        task.put(records(0, 2, 2));
+        task.preCommit(Map.of());
+
+        assertThat(leftover).doesNotExist();
+        assertThat(otherPartition).as("another partition's file, maybe being written by another task").exists();
+        assertThat(Lake.lines(store, "topics", TOPIC, 0))
+                .containsExactly(value(0, 0), value(0, 1), value(0, 2), value(0, 3));
     }
 
     /**
@@ -145,6 +270,7 @@ class LakeSinkTaskTest {
             Random random = new Random(seed);
             int recordsPerPartition = 100 + random.nextInt(200);
             String flushSize = Integer.toString(1 + random.nextInt(40));
+            String threads = Integer.toString(seed % 3);
             Map<TopicPartition, Long> committed = new HashMap<>(Map.of(P0, 0L, P1, 0L));
             int crashes = 0;
             int failures = 0;
@@ -153,11 +279,15 @@ class LakeSinkTaskTest {
                 LakeSinkTask task = new LakeSinkTask(config -> store, clock::get);
                 task.initialize(new TestContext(true));
                 task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, flushSize,
-                        LakeSinkConfig.ROTATE_INTERVAL_MS, "1000", LakeSinkConfig.LOCAL_DIR, dir.toString())));
+                        LakeSinkConfig.ROTATE_INTERVAL_MS, "1000", LakeSinkConfig.LOCAL_DIR, dir.toString(),
+                        LakeSinkConfig.STORE_THREADS, threads)));
                 task.open(List.of(P0, P1));
                 runUntilCrash(task, random, committed, recordsPerPartition);
+                // The crash: the task is dropped, not stopped. A killed process stores nothing more, so the next
+                // task starts once the files this one was storing have landed (or failed).
+                task.awaitStores();
                 crashes++;
-                failures += store.failures;
+                failures += store.failures.get();
             }
             LocalFolderStore reader = new LocalFolderStore(dir);
             for (int partition = 0; partition < 2; partition++) {
@@ -166,8 +296,8 @@ class LakeSinkTaskTest {
                     expected.add(value(partition, offset));
                 }
                 assertThat(Lake.lines(reader, "topics", TOPIC, partition))
-                        .as("seed %d partition %d after %d crashes, %d store failures", seed, partition, crashes,
-                                failures)
+                        .as("seed %d (store.threads %s) partition %d after %d crashes, %d store failures", seed,
+                                threads, partition, crashes, failures)
                         .containsExactlyElementsOf(expected);
             }
             totalCrashes += crashes;
@@ -246,18 +376,27 @@ class LakeSinkTaskTest {
     }
 
     /** Refuses the first write, as a store that is briefly down. */
-    private static final class FailingOnce implements ObjectStore {
+    private static class FailingOnce implements ObjectStore {
         private final ObjectStore delegate;
-        private boolean failed;
+        volatile boolean failed;
+        /** When set, the failing write first waits for it: a store that is slow to fail. */
+        java.util.concurrent.CountDownLatch failAfter;
 
         FailingOnce(ObjectStore delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public void put(String name, byte[] content) throws IOException {
-            if (!failed) {
+        public void put(String name, java.nio.ByteBuffer content) throws IOException {
+            if (!failed && name.endsWith("+0000000000.json")) {
                 failed = true;
+                if (failAfter != null) {
+                    try {
+                        failAfter.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 throw new java.nio.file.AccessDeniedException(name);
             }
             delegate.put(name, content);

@@ -1,5 +1,7 @@
 package io.pinpipe.connect;
 
+import io.pinpipe.common.LakeFiles;
+import io.pinpipe.common.TopicLayout;
 import io.pinpipe.connect.store.LocalFolderStore;
 import io.pinpipe.connect.worker.ConnectorStatus;
 import io.pinpipe.connect.worker.WorkerProcess;
@@ -17,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,15 +101,12 @@ class LocalLakeIT {
         }
     }
 
+    /** The lake file names of one partition folder ({@code <lake>/topics/<topic>/partition=<p>}), in offset order. */
     static List<String> fileNames(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> !name.startsWith(".")).sorted()
-                    .toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path lake = folder.getParent().getParent().getParent();
+        String topic = folder.getParent().getFileName().toString();
+        int partition = Integer.parseInt(folder.getFileName().toString().substring("partition=".length()));
+        return LakeFiles.of(lake, TopicLayout.defaults(), topic, partition).stream()
+                .map(file -> file.getFileName().toString()).toList();
     }
 }

@@ -103,6 +103,21 @@ class S3LakeIT {
         }
     }
 
+    @Test
+    void incompleteMultipartUploadsOfAPartitionAreAbortedWhenItIsCleanedUp() {
+        String ours = "topics/m.pin/partition=0/m.pin+0+0000000100.json";
+        String others = "topics/m.pin/partition=1/m.pin+1+0000000100.json";
+        client.createMultipartUpload(request -> request.bucket(BUCKET).key(ours));
+        client.createMultipartUpload(request -> request.bucket(BUCKET).key(others));
+        S3Store store = new S3Store(client, BUCKET, 5 * 1024 * 1024);
+
+        int aborted = store.removeIncomplete("topics/m.pin/", name -> name.contains("/m.pin+0+"));
+
+        assertThat(aborted).isEqualTo(1);
+        assertThat(client.listMultipartUploads(request -> request.bucket(BUCKET).prefix("topics/")).uploads())
+                .extracting(software.amazon.awssdk.services.s3.model.MultipartUpload::key).containsExactly(others);
+    }
+
     private Map<String, String> connector(String topic) {
         return Map.of("topics", topic, "store", "s3", "s3.bucket.name", BUCKET, "store.url", endpoint(),
                 "flush.size", "10", "rotate.interval.ms", "2000", "retry.backoff.ms", "200");

@@ -47,6 +47,7 @@ public final class SinkBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        boolean quick = args.length > 1 && args[1].equals("quick");
         int flushOneCap = Math.min(records, 20_000);
         int s3Cap = Math.min(records, 200_000);
         Path dir = Files.createTempDirectory("pinpipe-sink-bench");
@@ -71,6 +72,31 @@ public final class SinkBenchmark {
             // Warm the sink's code path as the baseline's was warmed (its first pass is discarded too).
             sink(kafka.bootstrapServers(), Math.min(records, 200_000), 1_000,
                     Map.of("local.dir", dir.resolve("warm-up").toString()));
+            if (quick) {
+                // The target's row only, three times, each against a fresh baseline pass, and the same sink with its
+                // work kept on the task thread (store.threads=0, check.in.parallel=false) as the before/after check.
+                for (int i = 0; i < 3; i++) {
+                    long cpu = processCpuNanos();
+                    double baseline = rawConsumer(kafka.bootstrapServers(), records);
+                    long rawCpu = processCpuNanos() - cpu;
+                    rows.add(row("raw consumer (baseline)", "-", records, baseline, baseline));
+                    cpu = processCpuNanos();
+                    rows.add(row("local folder", "10000", records, sink(kafka.bootstrapServers(), records, 10_000,
+                            Map.of("local.dir", dir.resolve("lake-" + run++).toString())), baseline));
+                    long sinkCpu = processCpuNanos() - cpu;
+                    cpu = processCpuNanos();
+                    rows.add(row("local folder, all on the task thread", "10000", records,
+                            sink(kafka.bootstrapServers(), records, 10_000, Map.of("local.dir",
+                                    dir.resolve("lake-" + run++).toString(), "store.threads", "0",
+                                    "check.in.parallel", "false")), baseline));
+                    System.err.printf("process CPU: raw consumer %.2f s, sink %.2f s, sink on the task thread %.2f s%n",
+                            rawCpu / 1e9, sinkCpu / 1e9, (processCpuNanos() - cpu) / 1e9);
+                }
+                s3.stop();
+                blobs.close();
+                print(rows);
+                return;
+            }
             for (int flushSize : new int[] {10_000, 1_000, 1}) {
                 int limit = flushSize == 1 ? flushOneCap : records;
                 Map<String, String> local = Map.of("local.dir", dir.resolve("lake-" + run++).toString());
@@ -89,10 +115,19 @@ public final class SinkBenchmark {
             }
             s3.stop();
             blobs.close();
-            System.out.println("| target | flush.size | records | records/s | vs raw consumer |");
-            System.out.println("|---|---|---|---|---|");
-            rows.forEach(System.out::println);
+            print(rows);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void print(List<String> rows) {
+        System.out.println("| target | flush.size | records | records/s | vs raw consumer |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(System.out::println);
     }
 
     private static String row(String target, String flushSize, int records, double rate, double raw) {

@@ -3,6 +3,7 @@ package io.pinpipe.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.common.JsonCodec;
+import io.pinpipe.common.LakeFiles;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,8 +12,6 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The demo's books: per table, the records Kafka holds (what the gateway acknowledged on fresh topics), the lines in
@@ -54,16 +52,14 @@ record Reconciliation(Map<SourceTable, Long> inKafka, Map<SourceTable, Long> inL
         for (SourceTable table : SourceTable.values()) {
             String topic = stack.topics().batch(table);
             kafka.put(table, endOffsets(stack.gateway().context().admin(), topic));
-            List<Path> topicFiles = lakeFiles(lake.resolve(TopicLayout.DEFAULT_TOPICS_DIR).resolve(topic));
+            List<Path> topicFiles = LakeFiles.of(lake, TopicLayout.defaults(), topic);
             files += topicFiles.size();
             Set<Integer> ids = new HashSet<>();
             long count = 0;
-            for (Path file : topicFiles) {
-                for (String line : readLines(file)) {
-                    count++;
-                    if (withIds) {
-                        ids.add(id(line, table));
-                    }
+            for (String line : LakeFiles.lines(topicFiles)) {
+                count++;
+                if (withIds) {
+                    ids.add(id(line, table));
                 }
             }
             lines.put(table, count);
@@ -108,26 +104,6 @@ record Reconciliation(Map<SourceTable, Long> inKafka, Map<SourceTable, Long> inL
                     .mapToLong(info -> info.offset()).sum();
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the end offsets of " + topic + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<Path> lakeFiles(Path topicDir) {
-        if (!Files.isDirectory(topicDir)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.walk(topicDir)) {
-            return paths.filter(Files::isRegularFile)
-                    .filter(path -> TopicLayout.parse(path.getFileName().toString()).isPresent()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + topicDir, e);
-        }
-    }
-
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -2,7 +2,9 @@ package io.pinpipe.cli.connect;
 
 import io.pinpipe.broker.LocalKafka;
 import io.pinpipe.cli.Main;
+import io.pinpipe.common.LakeFiles;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,15 +83,12 @@ class ConnectWorkerIT {
     }
 
     private static List<String> files(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> !name.startsWith(".")).sorted()
-                    .toList();
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
+        // folder is <lake>/topics/<topic>/partition=<p>
+        Path lake = folder.getParent().getParent().getParent();
+        String topic = folder.getParent().getFileName().toString();
+        int partition = Integer.parseInt(folder.getFileName().toString().substring("partition=".length()));
+        return LakeFiles.of(lake, TopicLayout.defaults(), topic, partition).stream()
+                .map(file -> file.getFileName().toString()).toList();
     }
 
     private static void awaitTrue(int seconds, java.util.function.BooleanSupplier condition)

@@ -1,8 +1,10 @@
 package io.pinpipe.cli.stack;
 
 import io.pinpipe.cli.Main;
+import io.pinpipe.common.LakeFiles;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.SourceTable;
+import io.pinpipe.common.TopicLayout;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -11,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +61,8 @@ class LocalStackIT {
                 awaitTrue(Duration.ofSeconds(60), () -> lakeLines(topic).size() >= DRAWS);
                 assertThat(lakeLines(topic)).as("the lake holds %s exactly once, in offset order", topic)
                         .containsExactlyElementsOf(inKafka);
-                assertThat(lakeFiles(topic)).first().isEqualTo(topic + "+0+0000000000.json");
+                assertThat(lakeFiles(topic)).first().extracting(file -> file.getFileName().toString())
+                        .isEqualTo(topic + "+0+0000000000.json");
             }
         }
 
@@ -77,30 +76,12 @@ class LocalStackIT {
         return LocalStack.start(dataDir, Optional.of(config), settings, printed::add);
     }
 
-    private List<String> lakeFiles(String topic) {
-        Path folder = dataDir.resolve("lake/topics/" + topic + "/partition=0");
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> !name.startsWith(".")).sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private List<Path> lakeFiles(String topic) {
+        return LakeFiles.of(dataDir.resolve("lake"), TopicLayout.defaults(), topic, 0);
     }
 
     private List<String> lakeLines(String topic) {
-        List<String> lines = new ArrayList<>();
-        for (String file : lakeFiles(topic)) {
-            try {
-                lines.addAll(Files.readAllLines(dataDir.resolve("lake/topics/" + topic + "/partition=0/" + file),
-                        StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return lines;
+        return LakeFiles.lines(lakeFiles(topic));
     }
 
     private static List<String> readTopic(String bootstrap, String topic) {

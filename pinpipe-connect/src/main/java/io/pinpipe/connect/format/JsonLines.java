@@ -71,13 +71,7 @@ public final class JsonLines {
     }
 
     private static byte[] checked(byte[] bytes) {
-        boolean multiline = false;
-        for (byte b : bytes) {
-            if (b == '\n' || b == '\r') {
-                multiline = true;
-                break;
-            }
-        }
+        boolean multiline;
         try (JsonParser parser = FACTORY.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -87,6 +81,9 @@ public final class JsonLines {
             if (parser.nextToken() != null) {
                 throw new BadRecordException("value holds more than one JSON value");
             }
+            // A raw line break can only be whitespace (strict JSON strings cannot hold one), and the parser counts
+            // the line breaks it skips: asking it is free, scanning the bytes again was half the cost of this check.
+            multiline = parser.currentLocation().getLineNr() > 1;
         } catch (IOException e) {
             throw new BadRecordException("value is not JSON: " + originalMessage(e), e);
         }

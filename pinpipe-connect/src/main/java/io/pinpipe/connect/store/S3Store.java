@@ -9,12 +9,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A lake in an S3 bucket (AWS or any S3 API via {@code store.url}). An object becomes visible only when its single
@@ -23,6 +26,8 @@ import java.util.List;
  * held in settings or printed.
  */
 public final class S3Store implements ObjectStore {
+
+    private static final int NOT_IMPLEMENTED = 501;
 
     private final S3Client client;
     private final String bucket;
@@ -54,19 +59,21 @@ public final class S3Store implements ObjectStore {
     }
 
     @Override
-    public void put(String name, byte[] content) {
-        if (content.length <= partSize) {
-            client.putObject(request -> request.bucket(bucket).key(name), RequestBody.fromBytes(content));
+    public void put(String name, ByteBuffer content) {
+        int length = content.remaining();
+        if (length <= partSize) {
+            client.putObject(request -> request.bucket(bucket).key(name), RequestBody.fromByteBuffer(content));
             return;
         }
         String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(name)).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
-            for (int start = 0, number = 1; start < content.length; start += partSize, number++) {
-                byte[] part = Arrays.copyOfRange(content, start, Math.min(content.length, start + partSize));
+            int base = content.position();
+            for (int start = 0, number = 1; start < length; start += partSize, number++) {
+                ByteBuffer part = content.slice(base + start, Math.min(length - start, partSize));
                 int partNumber = number;
                 String etag = client.uploadPart(request -> request.bucket(bucket).key(name).uploadId(uploadId)
-                        .partNumber(partNumber), RequestBody.fromBytes(part)).eTag();
+                        .partNumber(partNumber), RequestBody.fromByteBuffer(part)).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
             }
             client.completeMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId)
@@ -84,6 +91,30 @@ public final class S3Store implements ObjectStore {
                 .map(S3Object::key)
                 .forEach(names::add);
         return names;
+    }
+
+    /** Aborts incomplete multipart uploads of our names: one listing call per prefix, usually empty. */
+    @Override
+    public int removeIncomplete(String prefix, Predicate<String> ours) {
+        List<MultipartUpload> leftovers = new ArrayList<>();
+        try {
+            client.listMultipartUploadsPaginator(request -> request.bucket(bucket).prefix(prefix)).uploads()
+                    .stream()
+                    .filter(upload -> ours.test(upload.key()))
+                    .forEach(leftovers::add);
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_IMPLEMENTED) {
+                // Some S3-compatible servers cannot list uploads; their leftovers only cost storage until a
+                // bucket lifecycle rule (AbortIncompleteMultipartUpload) removes them.
+                return 0;
+            }
+            throw e;
+        }
+        for (MultipartUpload upload : leftovers) {
+            client.abortMultipartUpload(request -> request.bucket(bucket).key(upload.key())
+                    .uploadId(upload.uploadId()));
+        }
+        return leftovers.size();
     }
 
     @Override

@@ -37,6 +37,21 @@ class JsonLinesTest {
     }
 
     @Test
+    void anyRawLineBreakOutsideStringsIsRemovedSoEachValueStaysOneLine() {
+        for (String value : new String[] {"{\"a\":1}\n", "{\"a\":1}\r", "\r\n{\"a\":1}", "{\"a\":\r1}"}) {
+            assertThat(new String(JsonLines.line(record(value.getBytes(StandardCharsets.UTF_8))),
+                    StandardCharsets.UTF_8)).as("%s", value.replace("\r", "\\r").replace("\n", "\\n"))
+                    .isEqualTo("{\"a\":1}");
+        }
+    }
+
+    @Test
+    void aLineBreakInsideAStringIsNotJson() {
+        assertThatThrownBy(() -> JsonLines.line(record("{\"a\":\"x\ny\"}".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(BadRecordException.class);
+    }
+
+    @Test
     void mapsFromJsonConverterAreWrittenAsJson() {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("index", 7L);

@@ -49,6 +49,39 @@ class LocalFolderStoreTest {
     }
 
     @Test
+    void removeIncompleteDeletesOnlyTheTemporaryFilesOfTheNamesAskedFor() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(root);
+        store.put("topics/t/partition=0/t+0+0000000000.json", bytes("a\n"));
+        Path p0 = root.resolve("topics/t/partition=0");
+        Path p1 = Files.createDirectories(root.resolve("topics/t/partition=1"));
+        String uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Files.writeString(p0.resolve(".t+0+0000000040.json." + uuid + ".tmp"), "partial");
+        Files.writeString(p1.resolve(".t+1+0000000040.json." + uuid + ".tmp"), "partial");
+        Files.writeString(p0.resolve(".notes.txt"), "someone else's hidden file");
+
+        int removed = store.removeIncomplete("topics/t/partition=0/", name -> name.contains("/t+0+"));
+
+        assertThat(removed).isEqualTo(1);
+        try (Stream<Path> files = Files.list(p0)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("t+0+0000000000.json", ".notes.txt");
+        }
+        assertThat(p1.resolve(".t+1+0000000040.json." + uuid + ".tmp")).exists();
+    }
+
+    @Test
+    void syncFlushesTheFoldersOfEveryPutSoFar() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(root);
+        store.put("topics/t/partition=0/t+0+0000000000.json", bytes("a\n"));
+        store.put("topics/t/partition=1/t+1+0000000000.json", bytes("b\n"));
+
+        store.sync();
+        store.sync();
+
+        assertThat(store.list("topics/")).hasSize(2);
+    }
+
+    @Test
     void aFolderInTheWayIsAnIoErrorThatIsRetriable() throws IOException {
         Files.writeString(root.resolve("topics"), "a file where the folder should be");
         LocalFolderStore store = new LocalFolderStore(root);

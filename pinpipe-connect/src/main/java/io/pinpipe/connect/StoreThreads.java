@@ -1,0 +1,110 @@
+package io.pinpipe.connect;
+
+import io.pinpipe.connect.store.ObjectStore;
+
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stores closed files on background threads while the task fills the next ones, so the store's waits (fsync, an
+ * upload) overlap with reading records.
+ *
+ * <p>At most {@code threads} files are being stored at once. {@link #submit} waits for a free thread: that bounds the
+ * memory held by closed files and slows the task to the store's pace (back-pressure on {@code put}). With 0 threads a
+ * file is stored on the caller's thread before {@link #submit} returns. The outcome of each store is a future; this
+ * class never retries and never decides what a failure means (the task does, see {@link LakeSinkTask}).
+ */
+final class StoreThreads implements AutoCloseable {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final ObjectStore store;
+    private final ExecutorService executor;
+    private final Semaphore free;
+
+    StoreThreads(ObjectStore store, int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must not be negative, was " + threads);
+        }
+        this.store = store;
+        this.free = new Semaphore(threads);
+        if (threads == 0) {
+            this.executor = null;
+        } else {
+            String prefix = "lake-store-" + POOLS.incrementAndGet() + "-";
+            AtomicInteger count = new AtomicInteger();
+            this.executor = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
+    /**
+     * Starts storing {@code content} under {@code name}; waits while every thread is busy. The buffer must not change
+     * until the future completes. The future completes when
+     * {@link ObjectStore#put} returned, or exceptionally with what it threw.
+     */
+    CompletableFuture<Void> submit(String name, ByteBuffer content) throws InterruptedIOException {
+        if (executor == null) {
+            return storeNow(name, content);
+        }
+        try {
+            free.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to store " + name);
+        }
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    store.put(name, content);
+                    stored.complete(null);
+                } catch (Throwable e) {
+                    stored.completeExceptionally(e);
+                } finally {
+                    free.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            free.release();
+            stored.completeExceptionally(e);
+        }
+        return stored;
+    }
+
+    /** Lets the files being stored finish (bounded by the store's own timeouts), then ends the threads. */
+    @Override
+    public void close() {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.MINUTES)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private CompletableFuture<Void> storeNow(String name, ByteBuffer content) {
+        try {
+            store.put(name, content);
+            return CompletableFuture.completedFuture(null);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
