@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of the child JVM that runs the Spark job: Spark must not share the CLI's class path (it clashes
- * with the Kafka and Connect side), so {@code pinpipe batch} starts {@code java} on the spark module's own jars.
+ * The command line of the child JVM that runs a Spark job: Spark must not share the CLI's class path (it clashes
+ * with the Kafka and Connect side), so {@code pinpipe batch} and {@code pinpipe stream} start {@code java} on the
+ * spark module's own jars.
  */
-final class SparkJvm {
+public final class SparkJvm {
 
     /** The job's main class in pinpipe-spark. */
     static final String MAIN_CLASS = "io.pinpipe.spark.BatchMain";
@@ -37,6 +38,12 @@ final class SparkJvm {
     private SparkJvm() {
     }
 
+    /** The pinpipe home (repository root): {@code -Dpinpipe.home} (the launcher sets it), else the working folder. */
+    public static Path home() {
+        String home = System.getProperty("pinpipe.home");
+        return Path.of(home != null && !home.isBlank() ? home : "").toAbsolutePath();
+    }
+
     /** The spark module's build output under the pinpipe home (the repository root). */
     static Path moduleTarget(Path home) {
         return home.resolve("pinpipe-spark").resolve("target");
@@ -52,6 +59,12 @@ final class SparkJvm {
      * @throws IllegalArgumentException when the spark module has not been built
      */
     static List<String> command(Path home, String memory, String master, List<String> jobOptions) {
+        return command(home, memory, master, MAIN_CLASS, jobOptions);
+    }
+
+    /** As {@link #command(Path, String, String, List)} for another main class of the spark module. */
+    public static List<String> command(Path home, String memory, String master, String mainClass,
+                                       List<String> jobOptions) {
         Path target = moduleTarget(home);
         Path jar = target.resolve("pinpipe-spark.jar");
         Path lib = target.resolve("lib");
@@ -72,7 +85,7 @@ final class SparkJvm {
         command.add("-Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties");
         command.add("-cp");
         command.add(jar + java.io.File.pathSeparator + lib.resolve("*"));
-        command.add(MAIN_CLASS);
+        command.add(mainClass);
         command.addAll(jobOptions);
         return command;
     }
