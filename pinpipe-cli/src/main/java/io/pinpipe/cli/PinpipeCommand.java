@@ -7,6 +7,7 @@ import io.pinpipe.cli.emulate.EmulateCommand;
 import io.pinpipe.cli.gateway.GatewayCommand;
 import io.pinpipe.cli.schedule.ScheduleCommand;
 import io.pinpipe.cli.stack.UpCommand;
+import io.pinpipe.cli.stream.StreamCommand;
 import io.pinpipe.cli.topics.TopicsCommand;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
@@ -42,6 +43,7 @@ import java.util.Optional;
                 TopicsCommand.class,
                 ConnectCommand.class,
                 BatchCommand.class,
+                StreamCommand.class,
         })
 public final class PinpipeCommand {
 

@@ -4,8 +4,9 @@ import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * The Delta tables under one location: {@code pin}, {@code geo}, {@code user} (the clean tables) and
@@ -38,6 +39,36 @@ public final class Warehouse {
         return merge(table, rows, "t.ind = s.ind");
     }
 
+    /**
+     * As {@link #mergeByInd(String, Dataset)} when every {@code ind} of {@code rows} lies in {@code [minInd, maxInd]}:
+     * the range lets Delta skip the table's files whose {@code ind} statistics lie outside it, so a small
+     * micro-batch does not scan the whole table.
+     */
+    public long mergeByInd(String table, Dataset<Row> rows, int minInd, int maxInd) {
+        return merge(table, rows, "t.ind >= " + minInd + " AND t.ind <= " + maxInd + " AND t.ind = s.ind");
+    }
+
+    /**
+     * Inserts the rows whose key columns match no row of the table yet; for tables keyed otherwise than by
+     * {@code ind} (the stream's quarantine is keyed by topic, partition and offset).
+     */
+    public long mergeByKeys(String table, Dataset<Row> rows, String... keys) {
+        StringBuilder condition = new StringBuilder();
+        for (String key : keys) {
+            condition.append(condition.length() == 0 ? "" : " AND ").append("t.`").append(key).append("` = s.`")
+                    .append(key).append('`');
+        }
+        return merge(table, rows, condition.toString());
+    }
+
+    /** Creates an empty table with this schema unless the location already holds one. */
+    public void createIfMissing(String table, StructType schema) {
+        String path = tableLocation(table);
+        if (!DeltaTable.isDeltaTable(spark, path)) {
+            spark.createDataFrame(List.of(), schema).write().format("delta").mode("ignore").save(path);
+        }
+    }
+
     /** Inserts quarantined rows not recorded yet (same file, same raw text); returns how many were new. */
     public long mergeQuarantine(Dataset<Row> rows) {
         return merge(QUARANTINE, rows.dropDuplicates("source_file", "record"),
@@ -55,10 +86,9 @@ public final class Warehouse {
             rows.write().format("delta").mode("errorifexists").save(path);
             return spark.read().format("delta").load(path).count();
         }
-        DeltaTable target = DeltaTable.forPath(spark, path);
-        target.as("t").merge(rows.as("s"), condition).whenNotMatched().insertAll().execute();
-        Row last = target.history(1).select("operationMetrics").head();
-        Map<String, String> metrics = last.getJavaMap(0);
-        return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
+        // execute() answers with the merge's metrics: no second read of the table's history.
+        Row metrics = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), condition).whenNotMatched()
+                .insertAll().execute().select("num_inserted_rows").head();
+        return metrics.isNullAt(0) ? 0 : metrics.getLong(0);
     }
 }

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of the child JVM that runs the Spark job: Spark must not share the CLI's class path (it clashes
- * with the Kafka and Connect side), so {@code pinpipe batch} starts {@code java} on the spark module's own jars.
+ * The command line of the child JVM that runs a Spark job: Spark must not share the CLI's class path (it clashes
+ * with the Kafka and Connect side), so {@code pinpipe batch} and {@code pinpipe stream} start {@code java} on the
+ * spark module's own jars.
  */
 public final class SparkJvm {
 
@@ -35,6 +36,12 @@ public final class SparkJvm {
             "-Dio.netty.tryReflectionSetAccessible=true");
 
     private SparkJvm() {
+    }
+
+    /** The pinpipe home (repository root): {@code -Dpinpipe.home} (the launcher sets it), else the working folder. */
+    public static Path home() {
+        String home = System.getProperty("pinpipe.home");
+        return Path.of(home != null && !home.isBlank() ? home : "").toAbsolutePath();
     }
 
     /** The spark module's build output under the pinpipe home (the repository root). */

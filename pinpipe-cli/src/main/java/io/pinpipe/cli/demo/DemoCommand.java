@@ -4,6 +4,7 @@ import io.pinpipe.cli.Main;
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.common.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,6 +12,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +27,17 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code pinpipe demo}: the whole batch pipeline in one command, on a folder of its own, with every part real.
- * Starts the stack, posts through the REST Proxy API, waits until the lake holds every acknowledged record, runs the
- * batch job, prints a reconciliation line and stops everything it started.
+ * {@code pinpipe demo}: the whole pipeline in one command, on a folder of its own, with every part real. Starts the
+ * stack, posts through the REST Proxy API and the streams API, waits until the lake holds every acknowledged record,
+ * runs the batch job and the streaming job ({@code --available-now}), prints a reconciliation line per path and
+ * stops everything it started.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline once on a fresh folder (<data-dir>/demo, emptied first): start the"
-                + " broker, gateway and lake sink, emulate posts through the REST Proxy API, wait until the lake"
-                + " holds every acknowledged record, run the batch job (Delta tables, the eight answers,"
-                + " report.html), print a reconciliation line and stop everything.",
+                + " broker, gateway and lake sink, emulate posts through the REST Proxy API and the streams API, wait"
+                + " until the lake holds every acknowledged record, run the batch job (Delta tables, the eight"
+                + " answers, report.html) and the streaming job (stream tables), print a reconciliation line per"
+                + " path and stop everything.",
                 "Exit code 1, naming the part, when any part fails."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -65,6 +70,9 @@ public final class DemoCommand implements Callable<Integer> {
             String[] base = {"--data-dir", folder.toString()};
             step(out, "emulator", Main.run(concat(base, "emulate", "--gateway", stack.gatewayUri().toString(),
                     "--count", Integer.toString(count), "--seed", "100", "--concurrency", "16")));
+            step(out, "emulator (streams API)", Main.run(concat(base, "emulate", "--mode", "stream", "--gateway",
+                    stack.gatewayUri().toString(), "--count", Integer.toString(count), "--seed", "100",
+                    "--concurrency", "16")));
             Reconciliation counts = Reconciliation.await(stack, folder.resolve("lake"), LAKE_TIMEOUT);
             out.println("demo: " + counts.describeLanding());
             out.flush();
@@ -73,12 +81,48 @@ public final class DemoCommand implements Callable<Integer> {
                         + LAKE_TIMEOUT.toSeconds() + " s: " + counts.describeLanding());
             }
             step(out, "batch job", Main.run(concat(base, "batch")));
+            StreamReconciliation streamed = StreamReconciliation.of(stack, runStreamJob(out, base, stack),
+                    counts.distinct());
+            long acknowledged = 3L * count;
             out.println("demo: reconciliation: " + counts.describe());
+            out.println("demo: stream reconciliation: " + streamed.describe(acknowledged));
+            if (!streamed.balances(acknowledged)) {
+                throw new IllegalStateException("the streaming job's tables do not balance: "
+                        + streamed.describe(acknowledged));
+            }
             out.printf("demo: done in %d s; the report is %s%n", Duration.ofNanos(System.nanoTime() - started)
                     .toSeconds(), folder.resolve("results/report.html"));
             out.flush();
         }
         return 0;
+    }
+
+    /** Runs {@code pinpipe stream --available-now} on the stack's broker; returns what it printed. */
+    private static String runStreamJob(PrintWriter out, String[] base, LocalStack stack) {
+        StringWriter printed = new StringWriter();
+        PrintWriter both = new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                out.write(chars, offset, length);
+                printed.write(chars, offset, length);
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        }, true);
+        CommandLine stream = Main.commandLine();
+        stream.setOut(both);
+        step(out, "streaming job", stream.execute(concat(base, "stream", "--available-now", "--bootstrap-servers",
+                stack.bootstrapServers())));
+        both.flush();
+        return printed.toString();
     }
 
     private static void step(PrintWriter out, String part, int exitCode) {

@@ -92,7 +92,7 @@ record Reconciliation(Map<SourceTable, Long> inKafka, Map<SourceTable, Long> inL
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private static long endOffsets(Admin admin, String topic) {
+    static long endOffsets(Admin admin, String topic) {
         try {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(topic).partitions().size();

@@ -15,17 +15,19 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code pinpipe demo} runs the whole batch pipeline on real parts, and its books balance. */
+/** {@code pinpipe demo} runs the whole pipeline, batch and stream, on real parts, and its books balance. */
 class DemoCommandIT {
 
     private static final Pattern RECONCILIATION = Pattern.compile(
             "acknowledged ([\\d,]+) = in Kafka ([\\d,]+) = in the lake ([\\d,]+) -> ([\\d,]+) table rows.* OK");
+    private static final Pattern STREAM_RECONCILIATION = Pattern.compile(
+            "stream reconciliation: acknowledged ([\\d,]+) = in Kafka ([\\d,]+) -> ([\\d,]+) stream table rows.* OK");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
 
     @Test
-    void demoBalancesItsBooksAndWritesTheReport() throws Exception {
+    void demoBalancesBothPathsAndWritesTheReport() throws Exception {
         System.setProperty("pinpipe.home", Path.of("..").toAbsolutePath().normalize().toString());
         StringWriter out = new StringWriter();
         CommandLine commandLine = Main.commandLine();
@@ -41,6 +43,14 @@ class DemoCommandIT {
         assertThat(number(line.group(2))).isEqualTo(acknowledged);
         assertThat(number(line.group(3))).isEqualTo(acknowledged);
         assertThat(number(line.group(4))).isBetween(3L, acknowledged);
+        Matcher stream = STREAM_RECONCILIATION.matcher(out.toString());
+        assertThat(stream.find()).as(out.toString()).isTrue();
+        assertThat(number(stream.group(1))).isEqualTo(acknowledged);
+        assertThat(number(stream.group(2))).isEqualTo(acknowledged);
+        // The same draws went both ways: the stream tables hold the rows the batch tables hold.
+        assertThat(number(stream.group(3))).isEqualTo(number(line.group(4)));
+        assertThat(dataDir.resolve("demo/stream-warehouse/pin/_delta_log")).isDirectory();
+        assertThat(dataDir.resolve("demo/checkpoints/stream/commits")).isDirectory();
         assertThat(dataDir.resolve("demo/results/report.html")).isNotEmptyFile();
         assertThat(Files.list(dataDir.resolve("demo/warehouse"))).isNotEmpty();
     }

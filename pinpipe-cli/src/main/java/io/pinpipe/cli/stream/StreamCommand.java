@@ -1,0 +1,151 @@
+package io.pinpipe.cli.stream;
+
+import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.batch.SparkJvm;
+import io.pinpipe.cli.stack.StackSettings;
+import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code pinpipe stream}: the Structured Streaming job ({@code io.pinpipe.spark.stream.StreamMain}) in a child JVM
+ * on the spark module's class path. Passes its progress lines through, forwards a stop (SIGTERM, Ctrl-C) to it so
+ * it stops gracefully, and returns its exit code.
+ */
+@Command(name = "stream", mixinStandardHelpOptions = true,
+        description = {"Clean the streaming topics streaming-<id>-pin|geo|user continuously into Delta tables"
+                + " (<data-dir>/stream-warehouse/pin|geo|user|quarantine), one row per ind, exactly once across"
+                + " restarts (checkpoint in <data-dir>/checkpoints/stream, never deleted).",
+                "Runs until stopped (Ctrl-C or SIGTERM); --available-now processes what the topics hold and exits."})
+public final class StreamCommand implements Callable<Integer> {
+
+    /** The job's main class in pinpipe-spark. */
+    public static final String MAIN_CLASS = "io.pinpipe.spark.stream.StreamMain";
+    public static final ConfigKey MEMORY = ConfigKey.of("stream.memory", "2g",
+            "Heap of the streaming job's Spark JVM (-Xmx), e.g. 4g.");
+    static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "The Kafka cluster. Default: setting bootstrap.servers, else " + DEFAULT_BOOTSTRAP
+                    + " (the broker of pinpipe up).")
+    private String bootstrapServers;
+
+    @Option(names = "--user-id", paramLabel = "ID",
+            description = "Topics streaming-<id>-pin|geo|user. Default: setting user.id, or 'pinpipe'.")
+    private String userId;
+
+    @Option(names = "--warehouse", paramLabel = "DIR|s3a://...",
+            description = "Where the stream's Delta tables go. Default: <data-dir>/stream-warehouse.")
+    private String warehouse;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR|s3a://...",
+            description = "The query's checkpoint. Default: <data-dir>/checkpoints/stream.")
+    private String checkpoint;
+
+    @Option(names = "--trigger-interval", paramLabel = "DURATION", defaultValue = "1s",
+            description = "Time between micro-batch starts (500ms, 1s, 1m). Default: ${DEFAULT-VALUE}.")
+    private String triggerInterval;
+
+    @Option(names = "--available-now",
+            description = "Process what the topics hold now, print the tables' counts, then exit.")
+    private boolean availableNow;
+
+    @Option(names = "--max-records-per-batch", paramLabel = "N", defaultValue = "0",
+            description = "At most N records per micro-batch (0: no limit). Default: ${DEFAULT-VALUE}.")
+    private long maxRecordsPerBatch;
+
+    @Option(names = "--extended-placeholders",
+            description = "Also null 'No description available', 'Untitled' and empty titles/descriptions.")
+    private boolean extendedPlaceholders;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+            description = "Spark master. Default: ${DEFAULT-VALUE}.")
+    private String master;
+
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Heap of the Spark JVM. Default: setting stream.memory, or 2g.")
+    private String memory;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PinpipeCommand root = PinpipeCommand.of(spec);
+        Settings settings = root.settings(List.of(StackSettings.USER_ID, StackSettings.BOOTSTRAP_SERVERS, MEMORY));
+        List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY),
+                master, MAIN_CLASS, jobOptions(root.dataDir(), settings));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        process.getOutputStream().close();
+        // Ctrl-C or SIGTERM on pinpipe: pass it on (SIGTERM) and wait, so the job stops between its writes.
+        Thread forwardStop = new Thread(() -> stop(process), "pinpipe-stream-stop");
+        Runtime.getRuntime().addShutdownHook(forwardStop);
+        PrintWriter out = spec.commandLine().getOut();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                out.println(line);
+                out.flush();
+            }
+        } catch (IOException e) {
+            process.destroy();
+            throw new UncheckedIOException("lost the streaming job's output", e);
+        }
+        int exitCode = process.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(forwardStop);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running already: it waits for the same process.
+        }
+        return exitCode;
+    }
+
+    /** The job's options: explicit ones, else settings, else the data folder's defaults. */
+    List<String> jobOptions(Path dataDir, Settings settings) {
+        String configured = settings.get(StackSettings.BOOTSTRAP_SERVERS).trim();
+        List<String> options = new ArrayList<>(List.of(
+                "--bootstrap-servers", bootstrapServers != null ? bootstrapServers
+                        : configured.isEmpty() ? DEFAULT_BOOTSTRAP : configured,
+                "--user-id", userId != null ? userId : settings.get(StackSettings.USER_ID),
+                "--warehouse", warehouse != null ? warehouse : dataDir.resolve("stream-warehouse").toString(),
+                "--checkpoint", checkpoint != null ? checkpoint
+                        : dataDir.resolve("checkpoints").resolve("stream").toString(),
+                "--trigger-interval", triggerInterval,
+                "--available-now", Boolean.toString(availableNow),
+                "--max-records-per-batch", Long.toString(maxRecordsPerBatch)));
+        if (extendedPlaceholders) {
+            options.addAll(List.of("--extended-placeholders", "true"));
+        }
+        return options;
+    }
+
+    private static void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

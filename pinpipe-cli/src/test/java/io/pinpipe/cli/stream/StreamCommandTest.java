@@ -1,0 +1,70 @@
+package io.pinpipe.cli.stream;
+
+import io.pinpipe.cli.Main;
+import io.pinpipe.cli.batch.SparkJvm;
+import io.pinpipe.common.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void defaultsPointIntoTheDataFolderAndAtTheLocalBroker() {
+        StreamCommand command = parse("--data-dir", dataDir.toString(), "stream");
+        assertThat(command.jobOptions(dataDir, Settings.empty())).containsExactly(
+                "--bootstrap-servers", "127.0.0.1:9092", "--user-id", "pinpipe",
+                "--warehouse", dataDir.resolve("stream-warehouse").toString(),
+                "--checkpoint", dataDir.resolve("checkpoints/stream").toString(),
+                "--trigger-interval", "1s", "--available-now", "false", "--max-records-per-batch", "0");
+    }
+
+    @Test
+    void settingsAndExplicitOptionsReachTheJob() {
+        Settings settings = Settings.of(Map.of("bootstrap.servers", "kafka:9092", "user.id", "12c0d092d679"));
+        assertThat(parse("stream").jobOptions(dataDir, settings)).containsSubsequence("--bootstrap-servers",
+                "kafka:9092", "--user-id", "12c0d092d679");
+        StreamCommand explicit = parse("stream", "--bootstrap-servers", "b:1", "--warehouse", "s3a://bucket/w",
+                "--checkpoint", "s3a://bucket/cp", "--trigger-interval", "500ms", "--available-now",
+                "--extended-placeholders", "--max-records-per-batch", "100");
+        assertThat(explicit.jobOptions(dataDir, settings)).containsSubsequence("--bootstrap-servers", "b:1",
+                "--user-id", "12c0d092d679", "--warehouse", "s3a://bucket/w", "--checkpoint", "s3a://bucket/cp",
+                "--trigger-interval", "500ms", "--available-now", "true", "--max-records-per-batch", "100",
+                "--extended-placeholders", "true");
+    }
+
+    @Test
+    void theJobRunsInASparkJvmOfItsOwn() {
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        List<String> command = SparkJvm.command(home, "1g", "local[2]", StreamCommand.MAIN_CLASS, List.of("--x"));
+        assertThat(command).contains("-Xmx1g", "-Dspark.master=local[2]", StreamCommand.MAIN_CLASS)
+                .endsWith(StreamCommand.MAIN_CLASS, "--x");
+    }
+
+    @Test
+    void helpDescribesTheCommand() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        assertThat(commandLine.execute("stream", "--help")).isZero();
+        assertThat(out.toString()).contains("--available-now", "--trigger-interval", "checkpoints/stream",
+                "never deleted");
+    }
+
+    private static StreamCommand parse(String... args) {
+        CommandLine commandLine = Main.commandLine();
+        commandLine.parseArgs(args);
+        return commandLine.getSubcommands().get("stream").getCommand();
+    }
+}

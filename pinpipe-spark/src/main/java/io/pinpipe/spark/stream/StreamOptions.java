@@ -1,0 +1,177 @@
+package io.pinpipe.spark.stream;
+
+import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.Settings;
+import io.pinpipe.common.Topics;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The streaming job's options, declared once: each is a {@link ConfigKey} and a flag {@code --<flag>} (the key's
+ * dots become dashes). Every option except {@code --warehouse} has a default.
+ *
+ * @param checkpoint where Spark keeps the offsets the tables already hold; never deleted by the job
+ * @param trigger    the micro-batch interval; ignored with {@code availableNow}
+ */
+public record StreamOptions(String bootstrapServers, Topics topics, String warehouse, String checkpoint,
+                            Duration trigger, boolean availableNow, boolean extendedPlaceholders,
+                            int shufflePartitions, long maxRecordsPerBatch) {
+
+    public static final ConfigKey BOOTSTRAP_SERVERS = ConfigKey.of("bootstrap.servers", "127.0.0.1:9092",
+            "The Kafka cluster holding the streaming topics.");
+    public static final ConfigKey USER_ID = Topics.USER_ID;
+    public static final ConfigKey WAREHOUSE = ConfigKey.of("warehouse", null,
+            "Where the stream's Delta tables go (pin, geo, user, quarantine): a folder or s3a://bucket/prefix.");
+    public static final ConfigKey CHECKPOINT = ConfigKey.of("checkpoint", null,
+            "The query's checkpoint (offsets already in the tables). Kept across runs, never deleted."
+                    + " Default: <warehouse>/../checkpoints/stream.");
+    public static final ConfigKey TRIGGER_INTERVAL = new ConfigKey("trigger.interval", "1s",
+            "Time between micro-batch starts, e.g. 500ms, 1s, 1m (a batch that takes longer starts the next at"
+                    + " once).", false, StreamOptions::isDuration, "a duration like 500ms, 1s or 2m");
+    public static final ConfigKey AVAILABLE_NOW = new ConfigKey("available.now", "false",
+            "Process what the topics hold now, then stop (true), or run until stopped (false).", false,
+            StreamOptions::isBoolean, "true or false");
+    public static final ConfigKey EXTENDED_PLACEHOLDERS = new ConfigKey("extended.placeholders", "false",
+            "Also null 'No description available', 'Untitled' and '' (as pinpipe batch does).", false,
+            StreamOptions::isBoolean, "true or false");
+    public static final ConfigKey SHUFFLE_PARTITIONS = ConfigKey.positiveInt("shuffle.partitions", 2,
+            "spark.sql.shuffle.partitions unless the Spark configuration sets it (micro-batches are small).");
+    public static final ConfigKey MAX_RECORDS_PER_BATCH = new ConfigKey("max.records.per.batch", "0",
+            "At most this many records per micro-batch over all topics (0: no limit).", false,
+            StreamOptions::isNonNegativeLong, "a whole number, 0 or more");
+
+    /** Every option, in the order {@code --help} lists them. */
+    public static final List<ConfigKey> KEYS = List.of(BOOTSTRAP_SERVERS, USER_ID, WAREHOUSE, CHECKPOINT,
+            TRIGGER_INTERVAL, AVAILABLE_NOW, EXTENDED_PLACEHOLDERS, SHUFFLE_PARTITIONS, MAX_RECORDS_PER_BATCH);
+
+    /** The flag of a key: {@code user.id} → {@code --user-id}. */
+    public static String flag(ConfigKey key) {
+        return "--" + key.name().replace('.', '-');
+    }
+
+    /**
+     * Parses {@code --flag value} pairs (also {@code --flag=value}).
+     *
+     * @throws IllegalArgumentException naming the flag for an unknown flag, a missing value or an invalid value
+     */
+    public static StreamOptions parse(String... args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                value = arg.substring(equals + 1);
+                arg = arg.substring(0, equals);
+            }
+            ConfigKey key = keyOf(arg);
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + arg + " needs a value");
+                }
+                value = args[++i];
+            }
+            values.put(key.name(), value);
+        }
+        return from(Settings.of(values));
+    }
+
+    /** Reads the options from settings, applying defaults and validators. */
+    public static StreamOptions from(Settings settings) {
+        String warehouse = stripTrailingSlash(settings.find(WAREHOUSE.name()).orElseThrow(() ->
+                new IllegalArgumentException("option --warehouse is required (a folder or s3a://bucket/prefix)")));
+        KEYS.forEach(key -> {
+            if (settings.find(key.name()).isPresent()) {
+                settings.get(key);
+            }
+        });
+        String checkpoint = settings.find(CHECKPOINT.name()).map(StreamOptions::stripTrailingSlash)
+                .orElse(parentOf(warehouse) + "checkpoints/stream");
+        return new StreamOptions(settings.get(BOOTSTRAP_SERVERS).trim(), new Topics(settings.get(USER_ID)),
+                warehouse, checkpoint, duration(settings.get(TRIGGER_INTERVAL)),
+                Boolean.parseBoolean(settings.get(AVAILABLE_NOW).trim()),
+                Boolean.parseBoolean(settings.get(EXTENDED_PLACEHOLDERS).trim()), settings.getInt(SHUFFLE_PARTITIONS),
+                Long.parseLong(settings.get(MAX_RECORDS_PER_BATCH).trim()));
+    }
+
+    /** One line per option for {@code --help}. */
+    public static String usage() {
+        StringBuilder text = new StringBuilder("Options of the pinpipe streaming job:\n");
+        for (ConfigKey key : KEYS) {
+            text.append(String.format("  %-28s %s%s%n", flag(key) + " VALUE", key.doc(),
+                    key.defaultValue() != null ? " Default: " + key.defaultValue() + "." : ""));
+        }
+        return text.toString();
+    }
+
+    /** {@code 500ms}, {@code 1s}, {@code 2m} (also ISO-8601 {@code PT1S}). */
+    static Duration duration(String text) {
+        String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (value.startsWith("pt")) {
+            return Duration.parse(value);
+        }
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2).trim()));
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1).trim());
+        return switch (value.charAt(value.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> throw new IllegalArgumentException("not a duration: " + text);
+        };
+    }
+
+    private static ConfigKey keyOf(String flag) {
+        for (ConfigKey key : KEYS) {
+            if (flag(key).equals(flag)) {
+                return key;
+            }
+        }
+        throw new IllegalArgumentException("unknown option '" + flag + "'\n" + usage());
+    }
+
+    /** {@code /data/stream-warehouse} → {@code /data/}; a location without a parent gives the empty string. */
+    private static String parentOf(String location) {
+        int slash = location.lastIndexOf('/');
+        int schemeEnd = location.indexOf("://");
+        if (slash < 0 || (schemeEnd >= 0 && slash <= schemeEnd + 2)) {
+            return slash < 0 ? "" : location + "/";
+        }
+        return location.substring(0, slash + 1);
+    }
+
+    private static String stripTrailingSlash(String location) {
+        String result = location.trim();
+        while (result.length() > 1 && result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    private static boolean isDuration(String value) {
+        try {
+            return !duration(value).isNegative() && !duration(value).isZero();
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            return false;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBoolean(String value) {
+        return "true".equalsIgnoreCase(value.trim()) || "false".equalsIgnoreCase(value.trim());
+    }
+
+    private static boolean isNonNegativeLong(String value) {
+        try {
+            return Long.parseLong(value.trim()) >= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.pinpipe.spark.stream;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StreamOptionsTest {
+
+    @Test
+    void onlyTheWarehouseIsRequiredAndTheCheckpointSitsBesideIt() {
+        StreamOptions options = StreamOptions.parse("--warehouse", "/data/stream-warehouse/");
+
+        assertThat(options.warehouse()).isEqualTo("/data/stream-warehouse");
+        assertThat(options.checkpoint()).isEqualTo("/data/checkpoints/stream");
+        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(options.topics().streamingTopics())
+                .containsExactly("streaming-pinpipe-pin", "streaming-pinpipe-geo", "streaming-pinpipe-user");
+        assertThat(options.trigger()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(options.availableNow()).isFalse();
+        assertThat(options.maxRecordsPerBatch()).isZero();
+    }
+
+    @Test
+    void everyOptionIsReadInBothFlagForms() {
+        StreamOptions options = StreamOptions.parse("--warehouse=s3a://bucket/tables", "--checkpoint", "/cp",
+                "--bootstrap-servers", "b1:9092,b2:9092", "--user-id", "12c0d092d679", "--trigger-interval", "500ms",
+                "--available-now", "true", "--max-records-per-batch", "5000", "--extended-placeholders", "true");
+
+        assertThat(options.warehouse()).isEqualTo("s3a://bucket/tables");
+        assertThat(options.checkpoint()).isEqualTo("/cp");
+        assertThat(options.bootstrapServers()).isEqualTo("b1:9092,b2:9092");
+        assertThat(options.topics().streaming(io.pinpipe.common.SourceTable.GEO))
+                .isEqualTo("streaming-12c0d092d679-geo");
+        assertThat(options.trigger()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.availableNow()).isTrue();
+        assertThat(options.maxRecordsPerBatch()).isEqualTo(5000);
+        assertThat(options.extendedPlaceholders()).isTrue();
+    }
+
+    @Test
+    void aCheckpointBesideABucketRootStaysInTheBucket() {
+        assertThat(StreamOptions.parse("--warehouse", "s3a://bucket").checkpoint())
+                .isEqualTo("s3a://bucket/checkpoints/stream");
+    }
+
+    @Test
+    void durationsReadInTheirUsualForms() {
+        assertThat(StreamOptions.duration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(StreamOptions.duration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(StreamOptions.duration("PT3S")).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> StreamOptions.parse()).hasMessageContaining("--warehouse is required");
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--trigger-interval", "soon"))
+                .hasMessageContaining("trigger.interval");
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--trigger-interval", "0s"))
+                .hasMessageContaining("trigger.interval");
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--available-now", "yes"))
+                .hasMessageContaining("available.now");
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--max-records-per-batch", "-1"))
+                .hasMessageContaining("max.records.per.batch");
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--lake", "x"))
+                .hasMessageContaining("unknown option '--lake'");
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse")).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        String usage = StreamOptions.usage();
+        StreamOptions.KEYS.forEach(key -> assertThat(usage).contains(StreamOptions.flag(key)));
+        assertThat(usage).contains("Default: 1s.");
+    }
+
+    @Test
+    void lagSumsThePartitionOffsetsOfEveryTopic() {
+        assertThat(LagReporter.offsetSum("{\"a\":{\"0\":12,\"1\":7},\"b\":{\"0\":1}}")).isEqualTo(20);
+        assertThat(LagReporter.offsetSum(null)).isZero();
+    }
+}
