@@ -83,11 +83,14 @@ public final class LakeCommand implements Callable<Integer> {
                 new LakeDraws(seed, datasetRows));
         long started = System.nanoTime();
         GeneratedLake.Summary summary;
-        try (LakeWriter writer = new LakeWriter(folder, topics, flushSize);
-             ProgressBar progress = StderrProgress.bar("lake", records)) {
-            summary = generated.write(writer, records, progress::stepTo);
+        LakeWriter writer;
+        try {
+            writer = new LakeWriter(folder, topics, flushSize);
         } catch (IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (writer; ProgressBar progress = StderrProgress.bar("lake", records)) {
+            summary = generated.write(writer, records, progress::stepTo);
         }
         printSummary(folder, topics, datasetRows, summary, (System.nanoTime() - started) / 1e9);
         return 0;
