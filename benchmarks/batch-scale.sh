@@ -85,7 +85,7 @@ for records in "${sizes[@]}"; do
     load="$load-$(cut -d' ' -f1 /proc/loadavg)"
     grep -q "pinpipe batch: done" "$work/job-$records.log" \
         || { echo "the job did not finish:" >&2; tail -n 30 "$work/job-$records.log" >&2; exit 1; }
-    grep -E '^  bench\.(pin|geo|user):' "$work/job-$records.log" >&2 || true
+    tr '\r' '\n' <"$work/job-$records.log" | grep -oE 'bench\.(pin|geo|user): .* new' >&2 || true
 
     per_record=$(awk -v t="$job_s" -v n="$records" 'BEGIN { print t / n }')
     first_per_record=${first_per_record:-$per_record}
