@@ -4,9 +4,11 @@ import io.pinpipe.common.SourceTable;
 import io.pinpipe.spark.questions.Question;
 import io.pinpipe.spark.questions.Questions;
 import io.pinpipe.spark.report.Report;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 import java.time.Clock;
@@ -66,8 +68,10 @@ public final class BatchJob {
         }
     }
 
+    /** The columns of a table the questions read, kept once (Delta reads only those columns from the files). */
     private static Dataset<Row> cached(Warehouse warehouse, SourceTable table) {
-        return warehouse.read(table.shortName()).persist(StorageLevel.MEMORY_AND_DISK());
+        Column[] columns = Questions.columnsRead(table).stream().map(functions::col).toArray(Column[]::new);
+        return warehouse.read(table.shortName()).select(columns).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     private Summary answer(CleanTables tables, List<TableQuality> quality) {

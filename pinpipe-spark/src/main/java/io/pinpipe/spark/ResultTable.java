@@ -18,6 +18,12 @@ public record ResultTable(Question question, List<String> columns, List<List<Obj
     /** The most rows an answer may have before the job refuses to collect it (a sign of a wrong join). */
     public static final int MAX_ROWS = 100_000;
 
+    /**
+     * The widest a column of the printed table gets: longer values (poster names reach 100 characters) are cut
+     * with an ellipsis there, so one long name does not pad every row. CSV, JSON and the report keep the full text.
+     */
+    public static final int MAX_TEXT_WIDTH = 32;
+
     public ResultTable {
         columns = List.copyOf(columns);
         rows = Collections.unmodifiableList(new ArrayList<>(rows));
@@ -51,9 +57,9 @@ public record ResultTable(Question question, List<String> columns, List<List<Obj
     public String toText() {
         int[] widths = new int[columns.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = columns.get(i).length();
+            widths[i] = width(columns.get(i));
             for (List<Object> row : rows) {
-                widths[i] = Math.max(widths[i], format(row.get(i)).length());
+                widths[i] = Math.max(widths[i], width(cell(row.get(i))));
             }
         }
         StringBuilder text = new StringBuilder();
@@ -83,9 +89,23 @@ public record ResultTable(Question question, List<String> columns, List<List<Obj
 
     private static void appendRow(StringBuilder text, int[] widths, List<?> values) {
         for (int i = 0; i < widths.length; i++) {
-            String value = format(values.get(i));
-            text.append("| ").append(value).append(" ".repeat(widths[i] - value.length() + 1));
+            String value = cell(values.get(i));
+            text.append("| ").append(value).append(" ".repeat(widths[i] - width(value) + 1));
         }
         text.append("|\n");
+    }
+
+    /** A value as one printed cell: on one line, at most {@link #MAX_TEXT_WIDTH} characters. */
+    static String cell(Object value) {
+        String text = format(value).replaceAll("\\p{Cntrl}", " ");
+        if (width(text) <= MAX_TEXT_WIDTH) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_TEXT_WIDTH - 1)) + "\u2026";
+    }
+
+    /** Characters as a terminal counts them (code points, so an emoji is one, not two). */
+    private static int width(String text) {
+        return text.codePointCount(0, text.length());
     }
 }

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Delta tables under one location: {@code pin}, {@code geo}, {@code user} (the clean tables) and
@@ -37,6 +38,17 @@ public final class Warehouse {
      */
     public long mergeByInd(String table, Dataset<Row> rows) {
         return merge(table, rows, "t.ind = s.ind");
+    }
+
+    /**
+     * Like {@link #mergeByInd}, also counting the rows offered, from the commit's own metrics: {@code rows} is
+     * computed once, by the merge, never counted separately.
+     */
+    public Merged mergeByIndCounted(String table, Dataset<Row> rows) {
+        long inserted = merge(table, rows, "t.ind = s.ind");
+        // The first write of a table records numOutputRows, a merge numSourceRows.
+        DeltaTable target = DeltaTable.forPath(spark, tableLocation(table));
+        return new Merged(Math.max(metric(target, "numSourceRows"), metric(target, "numOutputRows")), inserted);
     }
 
     /**
@@ -75,6 +87,15 @@ public final class Warehouse {
                 "t.source_file <=> s.source_file AND t.record <=> s.record");
     }
 
+    /**
+     * What a merge did.
+     *
+     * @param offered  rows of the source
+     * @param inserted rows the table did not hold before
+     */
+    public record Merged(long offered, long inserted) {
+    }
+
     /** A table as it is now (all runs so far). */
     public Dataset<Row> read(String table) {
         return spark.read().format("delta").load(tableLocation(table));
@@ -84,11 +105,18 @@ public final class Warehouse {
         String path = tableLocation(table);
         if (!DeltaTable.isDeltaTable(spark, path)) {
             rows.write().format("delta").mode("errorifexists").save(path);
-            return spark.read().format("delta").load(path).count();
+            return metric(DeltaTable.forPath(spark, path), "numOutputRows");
         }
         // execute() answers with the merge's metrics: no second read of the table's history.
         Row metrics = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), condition).whenNotMatched()
                 .insertAll().execute().select("num_inserted_rows").head();
         return metrics.isNullAt(0) ? 0 : metrics.getLong(0);
+    }
+
+    /** A metric of the table's last commit (Delta records them with every write and merge). */
+    private static long metric(DeltaTable table, String name) {
+        Row last = table.history(1).select("operationMetrics").head();
+        Map<String, String> metrics = last.getJavaMap(0);
+        return Long.parseLong(metrics.getOrDefault(name, "0"));
     }
 }

@@ -47,4 +47,20 @@ class ResultFilesTest {
                 (1 row)
                 """);
     }
+
+    @Test
+    void aLongValueIsCutInTheTextTableSoOtherRowsStayNarrowButFilesKeepIt() {
+        String longName = "A poster whose name is far longer than any column should be";
+        ResultTable table = new ResultTable(QUESTION, List.of("country", "n"), List.of(List.of(longName, 1L),
+                List.of("Peru", 2L), List.of("Line\nbreak", 3L)));
+
+        List<String> lines = table.toText().lines().toList();
+
+        String cut = longName.substring(0, ResultTable.MAX_TEXT_WIDTH - 1) + "\u2026";
+        assertThat(lines.get(2)).isEqualTo("| " + cut + " | 1 |");
+        assertThat(lines.get(3)).isEqualTo("| Peru" + " ".repeat(ResultTable.MAX_TEXT_WIDTH - 4) + " | 2 |");
+        assertThat(lines.get(4)).startsWith("| Line break ");
+        assertThat(lines.subList(0, 5)).allSatisfy(line -> assertThat(line).hasSize(lines.get(0).length()));
+        assertThat(ResultFiles.csv(table)).contains(longName);
+    }
 }

@@ -11,12 +11,12 @@ import java.nio.file.Path;
  * whose {@code pom.xml} is {@code pinpipe-parent} and looks next to it. Tests skip when it is absent, except on CI
  * ({@code CI=true}), where its absence fails them.
  */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
-    static Path realSample() {
+    public static Path realSample() {
         Path shared = shared();
         Path sample = shared == null ? null : shared.resolve("data/real-sample");
         if (sample == null || !Files.isDirectory(sample)) {

@@ -1,5 +1,6 @@
 package io.pinpipe.spark.questions;
 
+import io.pinpipe.common.SourceTable;
 import io.pinpipe.spark.CleanTables;
 import io.pinpipe.spark.questions.Question.Chart;
 import io.pinpipe.spark.questions.Question.Kind;
@@ -39,6 +40,18 @@ public final class Questions {
     public static final int LAST_JOIN_YEAR = 2020;
 
     private Questions() {
+    }
+
+    /**
+     * The columns the questions read from each clean table, the only ones the batch job keeps in memory for them
+     * (the pin table's texts are most of its bytes). A question that needs another column must add it here.
+     */
+    public static List<String> columnsRead(SourceTable table) {
+        return switch (table) {
+            case PIN -> List.of("ind", "category", "poster_name", "follower_count");
+            case GEO -> List.of("ind", "timestamp", "country");
+            case USER -> List.of("ind", "user_name", "age", "date_joined");
+        };
     }
 
     /** Every question in order; question 3 is two results. */

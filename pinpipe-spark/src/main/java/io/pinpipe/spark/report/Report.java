@@ -58,9 +58,11 @@ public final class Report {
             case BARS -> html.append(Charts.bars(result, chart.labels(), chart.value())).append(table(result, null));
             case LINE -> html.append(Charts.line(result, chart.labels().get(0), chart.value()))
                     .append(table(result, null));
-            case TABLE_WITH_BARS -> html.append("<p class=\"meta\">Per country, in alphabetical order; the bar is "
-                    + Html.escape(chart.value()) + ".</p>\n<div class=\"scroll\">\n")
-                    .append(table(result, chart.value())).append("</div>\n");
+            case TABLE_WITH_BARS -> html.append("<p class=\"meta\">Per country, grouped by world region ("
+                    + Html.escape(String.join(", ", Regions.get().order())) + "), countries by name within a"
+                    + " region; the bar is " + Html.escape(chart.value()) + ".</p>\n<div class=\"scroll\">\n")
+                    .append(table(Regions.get().byRegion(result, chart.labels().get(0)), chart.value()))
+                    .append("</div>\n");
             default -> throw new IllegalStateException("unknown chart kind " + chart.kind());
         }
         return html.toString();

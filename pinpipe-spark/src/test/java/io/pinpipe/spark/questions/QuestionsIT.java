@@ -1,5 +1,6 @@
 package io.pinpipe.spark.questions;
 
+import io.pinpipe.common.SourceTable;
 import io.pinpipe.spark.CleanTables;
 import io.pinpipe.spark.SparkSessions;
 import org.apache.spark.SparkConf;
@@ -216,5 +217,28 @@ class QuestionsIT {
                 assertThat(answer).as(question.name()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void everyQuestionGivesTheSameAnswerFromOnlyTheColumnsItDeclares() {
+        CleanTables full = new Tables()
+                .pin(1, "ann", 500, "art").pin(2, "bob", 700, "travel").pin(3, "ann", 900, "art")
+                .pin(4, "cy", null, "diy")
+                .geo(1, "Albania", "2019-05-01 10:00:00").geo(2, "Aruba", "2020-01-01 00:00:00")
+                .geo(3, "Albania", "2021-03-03 03:03:03").geo(4, "Chad", "2018-07-07 07:07:07")
+                .user(1, "Ann A", 23, "2015-11-11 00:00:00").user(2, "Bob B", 40, "2016-02-02 00:00:00")
+                .user(3, "Ann A", 23, "2015-11-11 00:00:00").user(4, "Cy C", 61, "2017-03-03 00:00:00")
+                .build();
+        CleanTables narrow = new CleanTables(narrowed(full.pin(), SourceTable.PIN),
+                narrowed(full.geo(), SourceTable.GEO), narrowed(full.user(), SourceTable.USER));
+
+        for (Question question : Questions.all()) {
+            assertThat(rows(question.answer(narrow))).as(question.name())
+                    .isEqualTo(rows(question.answer(full))).isNotEmpty();
+        }
+    }
+
+    private static Dataset<Row> narrowed(Dataset<Row> table, SourceTable source) {
+        return table.selectExpr(Questions.columnsRead(source).toArray(String[]::new));
     }
 }

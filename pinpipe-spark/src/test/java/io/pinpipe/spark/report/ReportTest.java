@@ -5,9 +5,17 @@ import io.pinpipe.spark.TableQuality;
 import io.pinpipe.spark.questions.Questions;
 import org.junit.jupiter.api.Test;
 
+import io.pinpipe.common.JsonCodec;
+import io.pinpipe.spark.SharedData;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +48,38 @@ class ReportTest {
         String html = Report.html("/lake", Instant.EPOCH, List.of(result(1, List.of("post_year", "category",
                 "category_count"), List.of())), List.of());
         assertThat(html).contains("no rows");
+    }
+
+    @Test
+    void countryTablesAreGroupedByRegionThenNameWithUnknownCountriesLast() {
+        ResultTable q1 = result(0, List.of("country", "category", "category_count"), List.of(
+                List.of("Albania", "art", 3L), List.of("Atlantis", "art", 1L), List.of("Brazil", "diy", 2L),
+                List.of("Chad", "art", 1L), List.of("China", "art", 5L), List.of("China", "diy", 5L),
+                List.of("Fiji", "art", 1L), List.of("Argentina", "art", 4L)));
+
+        ResultTable grouped = Regions.get().byRegion(q1, "country");
+
+        assertThat(grouped.columns()).containsExactly("region", "country", "category", "category_count");
+        assertThat(grouped.rows()).extracting(row -> row.get(0) + "/" + row.get(1) + "/" + row.get(2))
+                .containsExactly("Americas/Argentina/art", "Americas/Brazil/diy", "Europe/Albania/art",
+                        "Africa/Chad/art", "Asia/China/art", "Asia/China/diy", "Oceania/Fiji/art",
+                        "other/Atlantis/art");
+        String html = Report.html("/lake", Instant.EPOCH, List.of(q1), List.of());
+        assertThat(html).contains("grouped by world region (Americas, Europe, Africa, Asia, Oceania, Antarctica,"
+                + " other)");
+        assertThat(html.indexOf("Argentina")).isLessThan(html.indexOf("Albania"));
+        assertThat(html.indexOf("Albania")).isLessThan(html.indexOf("Chad"));
+    }
+
+    @Test
+    void everyCountryOfTheRealSampleHasARegion() throws IOException {
+        Path geo = SharedData.realSample().resolve("geolocation_data.jsonl");
+        Set<String> countries = new TreeSet<>();
+        for (String line : Files.readAllLines(geo)) {
+            countries.add(JsonCodec.get().mapper().readTree(line).get("country").asText());
+        }
+        assertThat(countries).hasSizeGreaterThan(100)
+                .allSatisfy(country -> assertThat(Regions.get().regionOf(country)).as(country)
+                        .isNotEqualTo(Regions.OTHER));
     }
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Benchmark of `pinpipe batch` at scale: for each size, a generated lake of N records per topic
+# (`pinpipe dataset lake`: draws with repeats over an N-row generated dataset, in the sink's layout), then the whole
+# batch job at DEFAULT settings (batch.memory 2g, local[*]): read, check, clean, de-duplicate, Delta MERGE of the
+# three tables, eight questions, results and report. Reported per size: lake bytes and files, job wall time,
+# records/s (all three topics), time per record relative to the first size (growth; 1.0 = linear), peak RSS of the
+# Spark JVM (VmHWM of the child JVM), and two baselines measured in the same run on the same lake just before:
+# `cat` of the lake to /dev/null (the disk/page-cache floor) and a Spark JVM with the same heap counting the lake's
+# lines once (benchmarks/LakeLineCount.java, the floor any Spark job over the lake pays). Ratio = job / Spark read.
+#
+# Usage: benchmarks/batch-scale.sh [RECORDS_PER_TOPIC...]      (default: 100000 1000000 10000000)
+# Needs ~1 KB of free disk per record per topic (~9.3 GB at 10M) plus the warehouse (~1/4 of that).
+# BENCH_DIR (default: a new folder under /work/tmp-lakes or /tmp) holds lakes and tables; each size's files are
+# deleted after it is measured, and the folder at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+((${#sizes[@]})) || sizes=(100000 1000000 10000000)
+parent=/tmp
+[[ -d /work/tmp-lakes ]] && parent=/work/tmp-lakes
+work="${BENCH_DIR:-$(mktemp -d "$parent/pinpipe-batch-scale.XXXXXX")}"
+mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+# Default settings: no config file and no PINPIPE_* environment may change the job's memory.
+unset PINPIPE_BATCH_MEMORY PINPIPE_USER_ID
+memory=2g
+opens=$(grep -o '<spark.addOpens>.*</spark.addOpens>' pinpipe-spark/pom.xml | sed 's/<[^>]*>//g')
+
+./pinpipe --help >/dev/null   # builds the launcher's jars if needed
+
+now() { date +%s.%N; }
+
+# Runs "$@" in the background and prints "<wall seconds> <peak RSS KiB of its java grandchild>" when it ends.
+run_sampled() {
+    local log=$1
+    shift
+    local start peak=0 pid child hwm
+    start=$(now)
+    "$@" >"$log" 2>&1 &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        for child in $(pgrep -P "$pid" 2>/dev/null || true); do
+            hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$child/status" 2>/dev/null || echo 0)
+            ((${hwm:-0} > peak)) && peak=$hwm
+        done
+        sleep 0.5
+    done
+    wait "$pid" || { echo "FAILED: $* (log $log):" >&2; tail -n 30 "$log" >&2; return 1; }
+    awk -v s="$start" -v e="$(now)" -v p="$peak" 'BEGIN { printf "%.1f %d\n", e - s, p }'
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, java: $(java -version 2>&1 | head -1)"
+echo "settings: pinpipe batch defaults (batch.memory $memory, master local[*], shuffle.partitions 8)"
+echo
+echo "| records per topic | distinct ids | lake bytes | files | lake write s | cat s | Spark read s | job s | ratio"\
+    "| records/s | growth | peak RSS MiB | load avg (1 min) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+first_per_record=""
+for records in "${sizes[@]}"; do
+    lake="$work/lake-$records"
+    data="$work/data-$records"
+    start=$(now)
+    ./pinpipe dataset lake --records "$records" --seed 1 --lake "$lake" --user-id bench \
+        >"$work/lake-$records.txt" 2>/dev/null
+    write_s=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }')
+    distinct=$(grep -o 'distinct row ids [0-9,]*' "$work/lake-$records.txt" | sed 's/[^0-9]//g')
+    bytes=$(du -sb "$lake" | cut -f1)
+    files=$(find "$lake" -name '*.json' | wc -l)
+
+    start=$(now)
+    find "$lake" -name '*.json' -print0 | xargs -0 cat >/dev/null
+    cat_s=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }')
+
+    # shellcheck disable=SC2086
+    read -r read_s _ < <(run_sampled "$work/read-$records.log" java -Xmx$memory $opens \
+        -Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties \
+        -cp "pinpipe-spark/target/pinpipe-spark.jar:pinpipe-spark/target/lib/*" benchmarks/LakeLineCount.java "$lake")
+    grep -q "^lines $((records * 3))\$" "$work/read-$records.log" \
+        || { echo "baseline read the wrong number of lines:" >&2; cat "$work/read-$records.log" >&2; exit 1; }
+
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    read -r job_s peak_kib < <(run_sampled "$work/job-$records.log" \
+        ./pinpipe --data-dir "$data" batch --lake "$lake" --user-id bench)
+    load="$load-$(cut -d' ' -f1 /proc/loadavg)"
+    grep -q "pinpipe batch: done" "$work/job-$records.log" \
+        || { echo "the job did not finish:" >&2; tail -n 30 "$work/job-$records.log" >&2; exit 1; }
+    tr '\r' '\n' <"$work/job-$records.log" | grep -oE 'bench\.(pin|geo|user): .* new' >&2 || true
+
+    per_record=$(awk -v t="$job_s" -v n="$records" 'BEGIN { print t / n }')
+    first_per_record=${first_per_record:-$per_record}
+    awk -v n="$records" -v d="$distinct" -v b="$bytes" -v f="$files" -v w="$write_s" -v c="$cat_s" -v r="$read_s" \
+        -v j="$job_s" -v p="$per_record" -v p0="$first_per_record" -v m="$peak_kib" -v l="$load" 'BEGIN {
+        printf "| %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f | %.0f | %s |\n",
+            n, d, b, f, w, c, r, j, j / r, 3 * n / j, p / p0, m / 1024, l }'
+    rm -rf "$lake" "$data"
+done
