@@ -90,6 +90,10 @@ class StreamLatencyBench {
             } finally {
                 job.destroy();
                 job.waitFor(60, TimeUnit.SECONDS);
+                // The job's per-micro-batch lines (records, seconds) explain the latencies; keep them.
+                Path kept = Path.of("target", "benchmarks", "stream-job.log");
+                Files.createDirectories(kept.getParent());
+                Files.copy(jobLog, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
         Map<Integer, Long> visibleAt = visibility(warehouse);
