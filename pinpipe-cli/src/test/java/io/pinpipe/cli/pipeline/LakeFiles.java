@@ -6,13 +6,10 @@ import io.pinpipe.common.TopicLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** What the lake sink wrote for one topic: its JSON lines, and the row ids they carry. */
 final class LakeFiles {
@@ -47,19 +44,6 @@ final class LakeFiles {
     }
 
     private static List<String> lines(Path lake, String topic) {
-        Path folder = lake.resolve(TopicLayout.defaults().topicDir(topic));
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            List<String> lines = new ArrayList<>();
-            for (Path file : paths.filter(Files::isRegularFile)
-                    .filter(path -> TopicLayout.parse(path.getFileName().toString()).isPresent()).sorted().toList()) {
-                lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the lake folder " + folder, e);
-        }
+        return io.pinpipe.common.LakeFiles.lines(io.pinpipe.common.LakeFiles.of(lake, TopicLayout.defaults(), topic));
     }
 }

@@ -27,12 +27,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole batch pipeline on real parts, checked against answers computed without Spark: a generated dataset (with
- * edge cases added) is loaded into the source database, {@code pinpipe emulate} posts drawn rows through the REST
- * Proxy API of the gateway into Kafka, the Connect worker's lake sink lands them, {@code pinpipe batch} (Spark in a
- * child JVM) cleans them into Delta tables and answers the eight questions. Every result file must equal
- * {@link ReferenceAnswers} and every Delta table row {@link ReferenceCleaning}'s, both computed from the source rows
- * of the drawn ids.
+ * The whole pipeline on real parts, both paths, checked against answers computed without Spark: a generated dataset
+ * (with edge cases added) is loaded into the source database; {@code pinpipe emulate} posts drawn rows through the
+ * REST Proxy API of the gateway into Kafka, the Connect worker's lake sink lands them, {@code pinpipe batch} (Spark in
+ * a child JVM) cleans them into Delta tables and answers the eight questions; {@code pinpipe emulate --mode stream}
+ * posts the same draws through the streams API and {@code pinpipe stream --available-now} cleans them into the stream
+ * tables. Every result file must equal {@link ReferenceAnswers}, and every row of both sets of Delta tables
+ * {@link ReferenceCleaning}'s, computed from the source rows of the drawn ids.
  */
 class WholePipelineIT {
 
@@ -48,7 +49,7 @@ class WholePipelineIT {
     Path dataDir;
 
     @Test
-    void batchTablesAndAnswersEqualTheReferenceComputedFromTheSourceRows() throws Exception {
+    void batchAnswersAndBothPathsTablesEqualTheReferenceComputedFromTheSourceRows() throws Exception {
         Path home = home();
         System.setProperty("pinpipe.home", home.toString());
         Path config = dataDir.resolve("pinpipe.properties");
@@ -75,6 +76,17 @@ class WholePipelineIT {
                 assertThat(LakeFiles.ids(landed, table)).as("row ids of %s in the lake", topic)
                         .containsExactlyInAnyOrderElementsOf(draws);
             }
+
+            assertThat(run(base, "emulate", "--mode", "stream", "--gateway", stack.gatewayUri().toString(),
+                    "--count", "" + DRAWS, "--seed", "" + DRAW_SEED, "--max-row", "" + (ROWS - 1), "--concurrency",
+                    "8")).as("emulate through the streams API").isZero();
+            for (SourceTable table : SourceTable.values()) {
+                String stream = stack.topics().streaming(table);
+                assertThat(endOffset(stack.bootstrapServers(), stream)).as("records of %s in Kafka", stream)
+                        .isEqualTo(DRAWS);
+            }
+            assertThat(run(base, "stream", "--available-now", "--bootstrap-servers", stack.bootstrapServers(),
+                    "--master", "local[2]", "--memory", "1g")).as("pinpipe stream --available-now").isZero();
         }
 
         assertThat(run(base, "batch", "--master", "local[2]", "--memory", "1g")).as("pinpipe batch").isZero();
@@ -94,7 +106,10 @@ class WholePipelineIT {
                     .containsExactlyElementsOf(ResultsJson.normalised(answer));
         }
 
-        DeltaTables.assertEqual(home, dataDir.resolve("warehouse"), expected, dataDir);
+        DeltaTables.assertEqual(home, dataDir.resolve("warehouse"), expected,
+                Files.createDirectories(dataDir.resolve("batch-check")));
+        DeltaTables.assertEqual(home, dataDir.resolve("stream-warehouse"), expected,
+                Files.createDirectories(dataDir.resolve("stream-check")));
     }
 
     /** The drawn dataset must hold what the semantics are about, or the comparison proves less than it claims. */
