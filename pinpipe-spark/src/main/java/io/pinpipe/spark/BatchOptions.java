@@ -6,9 +6,7 @@ import io.pinpipe.common.Topics;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,11 +37,11 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
             BatchOptions::isDate, "a date YYYY-MM-DD");
     public static final ConfigKey EXTENDED_PLACEHOLDERS = new ConfigKey("extended.placeholders", "false",
             "Also null 'No description available', 'Untitled' and '' (the extended placeholder list).", false,
-            BatchOptions::isBoolean, "true or false");
+            JobArguments::isBoolean, "true or false");
     public static final ConfigKey SHUFFLE_PARTITIONS = ConfigKey.positiveInt("shuffle.partitions", 8,
             "spark.sql.shuffle.partitions unless the Spark configuration already sets it.");
     public static final ConfigKey REPORT = new ConfigKey("report", "true",
-            "Write report.html next to the results.", false, BatchOptions::isBoolean, "true or false");
+            "Write report.html next to the results.", false, JobArguments::isBoolean, "true or false");
 
     /** Every option, in the order {@code --help} lists them. */
     public static final List<ConfigKey> KEYS = List.of(LAKE, USER_ID, WAREHOUSE, RESULTS, SINCE, UNTIL,
@@ -51,7 +49,7 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
 
     /** The flag of a key: {@code user.id} → {@code --user-id}. */
     public static String flag(ConfigKey key) {
-        return "--" + key.name().replace('.', '-');
+        return JobArguments.flag(key);
     }
 
     /**
@@ -60,41 +58,19 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
      * @throws IllegalArgumentException naming the flag for an unknown flag, a missing value or an invalid value
      */
     public static BatchOptions parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (equals > 0) {
-                value = arg.substring(equals + 1);
-                arg = arg.substring(0, equals);
-            }
-            ConfigKey key = keyOf(arg);
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + arg + " needs a value");
-                }
-                value = args[++i];
-            }
-            values.put(key.name(), value);
-        }
-        return from(Settings.of(values));
+        return from(JobArguments.parse("batch", KEYS, args));
     }
 
     /** Reads the options from settings, applying defaults and validators. */
     public static BatchOptions from(Settings settings) {
-        String lake = stripTrailingSlash(settings.find(LAKE.name())
+        String lake = JobArguments.stripTrailingSlash(settings.find(LAKE.name())
                 .orElseThrow(() -> new IllegalArgumentException("option --lake is required (a folder or"
                         + " s3a://bucket/prefix)")));
-        KEYS.forEach(key -> {
-            if (settings.find(key.name()).isPresent()) {
-                settings.get(key);
-            }
-        });
+        JobArguments.validateGiven(settings, KEYS);
         Topics topics = new Topics(settings.get(USER_ID));
-        String warehouse = settings.find(WAREHOUSE.name()).map(BatchOptions::stripTrailingSlash)
+        String warehouse = settings.find(WAREHOUSE.name()).map(JobArguments::stripTrailingSlash)
                 .orElse(sibling(lake, "warehouse"));
-        String results = settings.find(RESULTS.name()).map(BatchOptions::stripTrailingSlash)
+        String results = settings.find(RESULTS.name()).map(JobArguments::stripTrailingSlash)
                 .orElse(sibling(lake, "results"));
         Optional<LocalDate> since = settings.find(SINCE.name()).map(LocalDate::parse);
         Optional<LocalDate> until = settings.find(UNTIL.name()).map(LocalDate::parse);
@@ -108,21 +84,7 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
 
     /** One line per option for {@code --help}. */
     public static String usage() {
-        StringBuilder text = new StringBuilder("Options of the pinpipe batch job:\n");
-        for (ConfigKey key : KEYS) {
-            text.append(String.format("  %-24s %s%s%n", flag(key) + " VALUE", key.doc(),
-                    key.defaultValue() != null ? " Default: " + key.defaultValue() + "." : ""));
-        }
-        return text.toString();
-    }
-
-    private static ConfigKey keyOf(String flag) {
-        for (ConfigKey key : KEYS) {
-            if (flag(key).equals(flag)) {
-                return key;
-            }
-        }
-        throw new IllegalArgumentException("unknown option '" + flag + "'\n" + usage());
+        return JobArguments.usage("batch", KEYS);
     }
 
     /** {@code /data/lake} → {@code /data/warehouse}; a lake at a bucket root keeps its outputs inside it. */
@@ -136,14 +98,6 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
         return lake.substring(0, slash + 1) + name;
     }
 
-    private static String stripTrailingSlash(String location) {
-        String result = location.trim();
-        while (result.length() > 1 && result.endsWith("/")) {
-            result = result.substring(0, result.length() - 1);
-        }
-        return result;
-    }
-
     private static boolean isDate(String value) {
         try {
             LocalDate.parse(value.trim());
@@ -153,7 +107,4 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
         }
     }
 
-    private static boolean isBoolean(String value) {
-        return "true".equalsIgnoreCase(value.trim()) || "false".equalsIgnoreCase(value.trim());
-    }
 }

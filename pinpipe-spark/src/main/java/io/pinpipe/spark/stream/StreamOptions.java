@@ -3,12 +3,11 @@ package io.pinpipe.spark.stream;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
+import io.pinpipe.spark.JobArguments;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The streaming job's options, declared once: each is a {@link ConfigKey} and a flag {@code --<flag>} (the key's
@@ -34,10 +33,10 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
                     + " once).", false, StreamOptions::isDuration, "a duration like 500ms, 1s or 2m");
     public static final ConfigKey AVAILABLE_NOW = new ConfigKey("available.now", "false",
             "Process what the topics hold now, then stop (true), or run until stopped (false).", false,
-            StreamOptions::isBoolean, "true or false");
+            JobArguments::isBoolean, "true or false");
     public static final ConfigKey EXTENDED_PLACEHOLDERS = new ConfigKey("extended.placeholders", "false",
             "Also null 'No description available', 'Untitled' and '' (as pinpipe batch does).", false,
-            StreamOptions::isBoolean, "true or false");
+            JobArguments::isBoolean, "true or false");
     public static final ConfigKey SHUFFLE_PARTITIONS = ConfigKey.positiveInt("shuffle.partitions", 2,
             "spark.sql.shuffle.partitions unless the Spark configuration sets it (micro-batches are small).");
     public static final ConfigKey MAX_RECORDS_PER_BATCH = new ConfigKey("max.records.per.batch", "0",
@@ -50,7 +49,7 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
 
     /** The flag of a key: {@code user.id} → {@code --user-id}. */
     public static String flag(ConfigKey key) {
-        return "--" + key.name().replace('.', '-');
+        return JobArguments.flag(key);
     }
 
     /**
@@ -59,37 +58,15 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
      * @throws IllegalArgumentException naming the flag for an unknown flag, a missing value or an invalid value
      */
     public static StreamOptions parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (equals > 0) {
-                value = arg.substring(equals + 1);
-                arg = arg.substring(0, equals);
-            }
-            ConfigKey key = keyOf(arg);
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + arg + " needs a value");
-                }
-                value = args[++i];
-            }
-            values.put(key.name(), value);
-        }
-        return from(Settings.of(values));
+        return from(JobArguments.parse("streaming", KEYS, args));
     }
 
     /** Reads the options from settings, applying defaults and validators. */
     public static StreamOptions from(Settings settings) {
-        String warehouse = stripTrailingSlash(settings.find(WAREHOUSE.name()).orElseThrow(() ->
+        String warehouse = JobArguments.stripTrailingSlash(settings.find(WAREHOUSE.name()).orElseThrow(() ->
                 new IllegalArgumentException("option --warehouse is required (a folder or s3a://bucket/prefix)")));
-        KEYS.forEach(key -> {
-            if (settings.find(key.name()).isPresent()) {
-                settings.get(key);
-            }
-        });
-        String checkpoint = settings.find(CHECKPOINT.name()).map(StreamOptions::stripTrailingSlash)
+        JobArguments.validateGiven(settings, KEYS);
+        String checkpoint = settings.find(CHECKPOINT.name()).map(JobArguments::stripTrailingSlash)
                 .orElse(parentOf(warehouse) + "checkpoints/stream");
         return new StreamOptions(settings.get(BOOTSTRAP_SERVERS).trim(), new Topics(settings.get(USER_ID)),
                 warehouse, checkpoint, duration(settings.get(TRIGGER_INTERVAL)),
@@ -100,12 +77,7 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
 
     /** One line per option for {@code --help}. */
     public static String usage() {
-        StringBuilder text = new StringBuilder("Options of the pinpipe streaming job:\n");
-        for (ConfigKey key : KEYS) {
-            text.append(String.format("  %-28s %s%s%n", flag(key) + " VALUE", key.doc(),
-                    key.defaultValue() != null ? " Default: " + key.defaultValue() + "." : ""));
-        }
-        return text.toString();
+        return JobArguments.usage("streaming", KEYS);
     }
 
     /** {@code 500ms}, {@code 1s}, {@code 2m} (also ISO-8601 {@code PT1S}). */
@@ -126,15 +98,6 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
         };
     }
 
-    private static ConfigKey keyOf(String flag) {
-        for (ConfigKey key : KEYS) {
-            if (flag(key).equals(flag)) {
-                return key;
-            }
-        }
-        throw new IllegalArgumentException("unknown option '" + flag + "'\n" + usage());
-    }
-
     /** {@code /data/stream-warehouse} → {@code /data/}; a location without a parent gives the empty string. */
     private static String parentOf(String location) {
         int slash = location.lastIndexOf('/');
@@ -145,14 +108,6 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
         return location.substring(0, slash + 1);
     }
 
-    private static String stripTrailingSlash(String location) {
-        String result = location.trim();
-        while (result.length() > 1 && result.endsWith("/")) {
-            result = result.substring(0, result.length() - 1);
-        }
-        return result;
-    }
-
     private static boolean isDuration(String value) {
         try {
             return !duration(value).isNegative() && !duration(value).isZero();
@@ -161,10 +116,6 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static boolean isBoolean(String value) {
-        return "true".equalsIgnoreCase(value.trim()) || "false".equalsIgnoreCase(value.trim());
     }
 
     private static boolean isNonNegativeLong(String value) {
