@@ -1,19 +1,16 @@
 package io.pinpipe.cli.dataset;
 
+import io.pinpipe.cli.ConsoleCapture;
 import io.pinpipe.cli.Main;
 import io.pinpipe.common.GeoRecord;
 import io.pinpipe.common.JsonCodec;
 import io.pinpipe.common.PinRecord;
 import io.pinpipe.common.UserRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,30 +23,14 @@ class GenerateCommandTest {
     @TempDir
     Path dataDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void writesTheThreeTablesIntoTheDataFolderAndSummarises() throws IOException {
         int exit = Main.run("--data-dir", dataDir.toString(), "dataset", "generate", "--rows", "500", "--seed", "7");
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exit).as(console.err()).isZero();
         Path folder = dataDir.resolve("dataset");
         List<String> pins = Files.readAllLines(folder.resolve("pinterest_data.jsonl"));
         List<String> geo = Files.readAllLines(folder.resolve("geolocation_data.jsonl"));
@@ -65,7 +46,7 @@ class GenerateCommandTest {
         }
         assertThat(geo.get(0))
                 .matches("\\{\"ind\": 0, \"timestamp\": \"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\", .*");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Generated 500 rows per table (seed 7, jsonl)")
+        assertThat(console.out()).contains("Generated 500 rows per table (seed 7, jsonl)")
                 .contains("pinterest_data.jsonl").contains("rows/s");
     }
 
@@ -89,7 +70,7 @@ class GenerateCommandTest {
         int exit = Main.run("--data-dir", dataDir.toString(), "dataset", "generate", "--rows", "0");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+        assertThat(console.err().lines().findFirst().orElseThrow())
                 .isEqualTo("pinpipe: --rows must be between 1 and 2147483647, got 0");
         assertThat(dataDir.resolve("dataset")).doesNotExist();
     }
@@ -99,13 +80,13 @@ class GenerateCommandTest {
         int exit = Main.run("--data-dir", dataDir.toString(), "dataset", "generate", "--rows", "abc");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+        assertThat(console.err().lines().findFirst().orElseThrow())
                 .startsWith("pinpipe: ").contains("--rows").contains("'abc'");
     }
 
     @Test
     void anUnknownFormatExitsWithTwo() {
         assertThat(Main.run("--data-dir", dataDir.toString(), "dataset", "generate", "--format", "xml")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("xml");
+        assertThat(console.err()).contains("xml");
     }
 }

@@ -1,17 +1,14 @@
 package io.pinpipe.cli.dataset;
 
+import io.pinpipe.cli.ConsoleCapture;
 import io.pinpipe.cli.Main;
 import io.pinpipe.common.JsonCodec;
 import io.pinpipe.common.UserRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -26,31 +23,15 @@ class LakeCommandTest {
     @TempDir
     Path dataDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void writesTheLakeIntoTheDataFolderAndSummarisesWithTheDistinctIds() throws IOException {
         int exit = Main.run("--data-dir", dataDir.toString(), "dataset", "lake", "--records", "250",
                 "--user-id", "abc", "--flush-size", "100");
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exit).as(console.err()).isZero();
         Path folder = dataDir.resolve("lake/topics/abc.user/partition=0");
         try (var files = Files.list(folder)) {
             assertThat(files.map(file -> file.getFileName().toString()).sorted()).containsExactly(
@@ -63,7 +44,7 @@ class LakeCommandTest {
             }
         }
         assertThat(ids.size()).isLessThan(250);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.out())
                 .contains("Wrote a lake of 250 records per topic (abc.pin, abc.geo, abc.user)")
                 .contains("draws over 250 rows (seed 1): distinct row ids " + ids.size())
                 .contains("9 files (3 per topic, 100 records each)");
@@ -79,7 +60,7 @@ class LakeCommandTest {
         int exit = Main.run("dataset", "lake", "--records", "20", "--seed", "2", "--lake", lake.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already holds files");
+        assertThat(console.err()).contains("already holds files");
         assertThat(Files.readAllBytes(first)).isEqualTo(before);
     }
 
@@ -93,7 +74,7 @@ class LakeCommandTest {
         assertThat(Main.run("--data-dir", dataDir.toString(), "dataset", "lake", "--records", "5",
                 "--user-id", "no/slash")).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("pinpipe: ")))
+        assertThat(console.err().lines().filter(line -> line.startsWith("pinpipe: ")))
                 .containsExactly("pinpipe: --records must be at least 1, got 0",
                         "pinpipe: --flush-size must be between 1 and 10000000, got 0",
                         "pinpipe: --rows must be between 1 and 2147483647, got 3000000000",
@@ -104,7 +85,7 @@ class LakeCommandTest {
     @Test
     void helpNamesEveryOption() {
         assertThat(Main.run("dataset", "lake", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--records", "--rows", "--seed", "--lake",
+        assertThat(console.out()).contains("--records", "--rows", "--seed", "--lake",
                 "--user-id", "--flush-size");
     }
 }
