@@ -11,12 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,44 +75,43 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Heap of the Spark JVM. Default: setting batch.memory, or 2g.")
     private String memory;
 
+    /** The job's progress, from its first step line on. */
+    private ProgressBar progress;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Path dataDir = root.dataDir();
         Settings settings = root.settings(List.of(USER_ID, MEMORY));
-        List<String> command = SparkJvm.command(home(), memory != null ? memory : settings.get(MEMORY), master,
+        List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY), master,
                 jobOptions(dataDir, settings));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        process.getOutputStream().close();
+        Process process = SparkJvm.start(command);
         PrintWriter out = spec.commandLine().getOut();
-        ProgressBar bar = null;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                Optional<StepLine> step = StepLine.parse(line);
-                if (step.isPresent()) {
-                    if (bar == null) {
-                        bar = new ProgressBarBuilder().setTaskName("batch").setInitialMax(step.get().total())
-                                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build();
-                    }
-                    bar.stepTo(step.get().step() - 1L);
-                    bar.setExtraMessage(shorten(step.get().what()));
-                } else {
-                    out.println(line);
-                    out.flush();
-                }
-            }
-        } catch (IOException e) {
-            process.destroy();
-            throw new UncheckedIOException("lost the Spark job's output", e);
+        try {
+            SparkJvm.forEachLine(process, "Spark job", line -> show(out, line));
         } finally {
-            if (bar != null) {
-                bar.stepTo(bar.getMax());
-                bar.close();
+            if (progress != null) {
+                progress.stepTo(progress.getMax());
+                progress.close();
             }
         }
         return process.waitFor();
+    }
+
+    /** A step line of the job moves the progress bar; any other line is printed as it is. */
+    private void show(PrintWriter out, String line) {
+        Optional<StepLine> step = StepLine.parse(line);
+        if (step.isEmpty()) {
+            out.println(line);
+            out.flush();
+            return;
+        }
+        if (progress == null) {
+            progress = new ProgressBarBuilder().setTaskName("batch").setInitialMax(step.get().total())
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build();
+        }
+        progress.stepTo(step.get().step() - 1L);
+        progress.setExtraMessage(shorten(step.get().what()));
     }
 
     /** The job's options: explicit ones, else settings, else the data folder's defaults. */
@@ -141,12 +136,6 @@ public final class BatchCommand implements Callable<Integer> {
     private static void add(List<String> options, String flag, String value) {
         options.add(flag);
         options.add(value);
-    }
-
-    /** The repository root: {@code -Dpinpipe.home} (the launcher sets it), else the working directory. */
-    private static Path home() {
-        String home = System.getProperty("pinpipe.home");
-        return Path.of(home != null && !home.isBlank() ? home : "").toAbsolutePath();
     }
 
     private static String shorten(String text) {

@@ -1,9 +1,15 @@
 package io.pinpipe.cli.batch;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The command line of the child JVM that runs a Spark job: Spark must not share the CLI's class path (it clashes
@@ -90,5 +96,31 @@ public final class SparkJvm {
         command.add(main);
         command.addAll(args);
         return command;
+    }
+
+    /** Starts the job's JVM: its standard error goes to ours, its standard input is closed. */
+    public static Process start(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    /**
+     * Hands every line the job prints to {@code line} until the job closes its output. If that output is lost, the
+     * job is stopped: nobody would see what it does.
+     *
+     * @param job the job's name for the error, e.g. {@code Spark job}
+     */
+    public static void forEachLine(Process process, String job, Consumer<String> line) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String next;
+            while ((next = lines.readLine()) != null) {
+                line.accept(next);
+            }
+        } catch (IOException e) {
+            process.destroy();
+            throw new UncheckedIOException("lost the " + job + "'s output", e);
+        }
     }
 }

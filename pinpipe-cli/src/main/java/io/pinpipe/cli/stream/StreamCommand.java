@@ -10,12 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,23 +86,15 @@ public final class StreamCommand implements Callable<Integer> {
         Settings settings = root.settings(List.of(StackSettings.USER_ID, StackSettings.BOOTSTRAP_SERVERS, MEMORY));
         List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY),
                 master, MAIN_CLASS, jobOptions(root.dataDir(), settings));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        process.getOutputStream().close();
+        Process process = SparkJvm.start(command);
         // Ctrl-C or SIGTERM on pinpipe: pass it on (SIGTERM) and wait, so the job stops between its writes.
         Thread forwardStop = new Thread(() -> stop(process), "pinpipe-stream-stop");
         Runtime.getRuntime().addShutdownHook(forwardStop);
         PrintWriter out = spec.commandLine().getOut();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                out.println(line);
-                out.flush();
-            }
-        } catch (IOException e) {
-            process.destroy();
-            throw new UncheckedIOException("lost the streaming job's output", e);
-        }
+        SparkJvm.forEachLine(process, "streaming job", line -> {
+            out.println(line);
+            out.flush();
+        });
         int exitCode = process.waitFor();
         try {
             Runtime.getRuntime().removeShutdownHook(forwardStop);
