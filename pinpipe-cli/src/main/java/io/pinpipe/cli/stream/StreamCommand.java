@@ -44,6 +44,11 @@ public final class StreamCommand implements Callable<Integer> {
                     + " (the broker of pinpipe up).")
     private String bootstrapServers;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client settings for a secured cluster (security.protocol, sasl.mechanism,"
+                    + " sasl.jaas.config, ...; e.g. MSK with IAM), a properties file as for Kafka's own tools.")
+    private Path kafkaConfig;
+
     @Option(names = "--user-id", paramLabel = "ID",
             description = "Topics streaming-<id>-pin|geo|user. Default: setting user.id, or 'pinpipe'.")
     private String userId;
@@ -117,6 +122,9 @@ public final class StreamCommand implements Callable<Integer> {
                 "--trigger-interval", triggerInterval,
                 "--available-now", Boolean.toString(availableNow),
                 "--max-records-per-batch", Long.toString(maxRecordsPerBatch)));
+        if (kafkaConfig != null) {
+            options.addAll(List.of("--kafka-config", kafkaConfig.toAbsolutePath().toString()));
+        }
         if (extendedPlaceholders) {
             options.addAll(List.of("--extended-placeholders", "true"));
         }

@@ -37,11 +37,12 @@ class StreamCommandTest {
                 "kafka:9092", "--user-id", "12c0d092d679");
         StreamCommand explicit = parse("stream", "--bootstrap-servers", "b:1", "--warehouse", "s3a://bucket/w",
                 "--checkpoint", "s3a://bucket/cp", "--trigger-interval", "500ms", "--available-now",
-                "--extended-placeholders", "--max-records-per-batch", "100");
+                "--extended-placeholders", "--max-records-per-batch", "100", "--kafka-config", "msk.properties");
         assertThat(explicit.jobOptions(dataDir, settings)).containsSubsequence("--bootstrap-servers", "b:1",
                 "--user-id", "12c0d092d679", "--warehouse", "s3a://bucket/w", "--checkpoint", "s3a://bucket/cp",
                 "--trigger-interval", "500ms", "--available-now", "true", "--max-records-per-batch", "100",
-                "--extended-placeholders", "true");
+                "--kafka-config", Path.of("msk.properties").toAbsolutePath().toString(), "--extended-placeholders",
+                "true");
     }
 
     @Test

@@ -60,7 +60,8 @@ public final class StreamJob {
                 .option("subscribe", String.join(",", options.topics().streamingTopics()))
                 .option("startingOffsets", "earliest")
                 // A topic's records must not vanish unseen (retention, a recreated topic): fail, naming them.
-                .option("failOnDataLoss", "true");
+                .option("failOnDataLoss", "true")
+                .options(options.kafka().sourceOptions());
         if (options.maxRecordsPerBatch() > 0) {
             reader = reader.option("maxOffsetsPerTrigger", Long.toString(options.maxRecordsPerBatch()));
         }

@@ -56,8 +56,9 @@ public final class StreamMain {
             }
         };
         try {
-            out.printf("pinpipe stream: reading %s from %s into %s (checkpoint %s, %s)%n",
+            out.printf("pinpipe stream: reading %s from %s%s into %s (checkpoint %s, %s)%n",
                     String.join(", ", options.topics().streamingTopics()), options.bootstrapServers(),
+                    options.kafka().isEmpty() ? "" : " with Kafka client settings " + options.kafka(),
                     options.warehouse(), options.checkpoint(), options.availableNow() ? "available records only"
                             : "trigger every " + options.trigger().toMillis() + " ms");
             out.flush();

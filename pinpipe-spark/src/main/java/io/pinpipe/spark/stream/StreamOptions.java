@@ -5,6 +5,7 @@ import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
 import io.pinpipe.spark.JobArguments;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -15,13 +16,18 @@ import java.util.List;
  *
  * @param checkpoint where Spark keeps the offsets the tables already hold; never deleted by the job
  * @param trigger    the micro-batch interval; ignored with {@code availableNow}
+ * @param kafka      extra settings for the Kafka source (security); {@link KafkaClientConfig#NONE} without a file
  */
 public record StreamOptions(String bootstrapServers, Topics topics, String warehouse, String checkpoint,
                             Duration trigger, boolean availableNow, boolean extendedPlaceholders,
-                            int shufflePartitions, long maxRecordsPerBatch) {
+                            int shufflePartitions, long maxRecordsPerBatch, KafkaClientConfig kafka) {
 
     public static final ConfigKey BOOTSTRAP_SERVERS = ConfigKey.of("bootstrap.servers", "127.0.0.1:9092",
             "The Kafka cluster holding the streaming topics.");
+    public static final ConfigKey KAFKA_CONFIG = ConfigKey.of("kafka.config", null,
+            "A Kafka client properties file (as for Kafka's tools' --command-config): security.protocol,"
+                    + " sasl.mechanism, sasl.jaas.config, ... for a secured cluster such as MSK with IAM; each goes to"
+                    + " the Kafka source as kafka.<name>.");
     public static final ConfigKey USER_ID = Topics.USER_ID;
     public static final ConfigKey WAREHOUSE = ConfigKey.of("warehouse", null,
             "Where the stream's Delta tables go (pin, geo, user, quarantine): a folder or s3a://bucket/prefix.");
@@ -44,7 +50,7 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
             StreamOptions::isNonNegativeLong, "a whole number, 0 or more");
 
     /** Every option, in the order {@code --help} lists them. */
-    public static final List<ConfigKey> KEYS = List.of(BOOTSTRAP_SERVERS, USER_ID, WAREHOUSE, CHECKPOINT,
+    public static final List<ConfigKey> KEYS = List.of(BOOTSTRAP_SERVERS, KAFKA_CONFIG, USER_ID, WAREHOUSE, CHECKPOINT,
             TRIGGER_INTERVAL, AVAILABLE_NOW, EXTENDED_PLACEHOLDERS, SHUFFLE_PARTITIONS, MAX_RECORDS_PER_BATCH);
 
     /** The flag of a key: {@code user.id} → {@code --user-id}. */
@@ -72,7 +78,9 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
                 warehouse, checkpoint, duration(settings.get(TRIGGER_INTERVAL)),
                 Boolean.parseBoolean(settings.get(AVAILABLE_NOW).trim()),
                 Boolean.parseBoolean(settings.get(EXTENDED_PLACEHOLDERS).trim()), settings.getInt(SHUFFLE_PARTITIONS),
-                Long.parseLong(settings.get(MAX_RECORDS_PER_BATCH).trim()));
+                Long.parseLong(settings.get(MAX_RECORDS_PER_BATCH).trim()),
+                settings.find(KAFKA_CONFIG.name()).map(file -> KafkaClientConfig.read(Path.of(file.trim())))
+                        .orElse(KafkaClientConfig.NONE));
     }
 
     /** One line per option for {@code --help}. */

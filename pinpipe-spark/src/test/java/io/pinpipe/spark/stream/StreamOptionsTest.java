@@ -1,6 +1,12 @@
 package io.pinpipe.spark.stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 import java.time.Duration;
 
@@ -80,5 +86,51 @@ class StreamOptionsTest {
     void lagSumsThePartitionOffsetsOfEveryTopic() {
         assertThat(LagReporter.offsetSum("{\"a\":{\"0\":12,\"1\":7},\"b\":{\"0\":1}}")).isEqualTo(20);
         assertThat(LagReporter.offsetSum(null)).isZero();
+    }
+
+    @Test
+    void aKafkaClientFileReachesTheSourceAsKafkaOptionsAndNeverPrintsItsValues(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("msk.properties");
+        Files.writeString(file, String.join("\n", "# MSK with IAM", "security.protocol=SASL_SSL",
+                "sasl.mechanism=AWS_MSK_IAM", "sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required;",
+                "kafka.ssl.truststore.password = s3cret"));
+
+        StreamOptions options = StreamOptions.parse("--warehouse", "w", "--kafka-config", file.toString());
+
+        assertThat(options.kafka().sourceOptions()).containsExactly(
+                Map.entry("kafka.sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;"),
+                Map.entry("kafka.sasl.mechanism", "AWS_MSK_IAM"),
+                Map.entry("kafka.security.protocol", "SASL_SSL"),
+                Map.entry("kafka.ssl.truststore.password", "s3cret"));
+        assertThat(options.toString()).doesNotContain("s3cret", "IAMLoginModule").contains("sasl.mechanism");
+        assertThat(StreamOptions.parse("--warehouse", "w").kafka().sourceOptions()).isEmpty();
+    }
+
+    @Test
+    void aKafkaClientFileThatCannotServeIsRefusedByName(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--kafka-config",
+                dir.resolve("absent.properties").toString())).hasMessageContaining("absent.properties")
+                .hasMessageContaining("does not exist");
+        Path servers = Files.writeString(dir.resolve("servers.properties"), "bootstrap.servers=b:9092\n");
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--kafka-config", servers.toString()))
+                .hasMessageContaining("bootstrap.servers belongs in --bootstrap-servers");
+        Path managed = Files.writeString(dir.resolve("managed.properties"), "enable.auto.commit=true\n");
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--kafka-config", managed.toString()))
+                .hasMessageContaining("enable.auto.commit is managed by Spark");
+    }
+
+    @Test
+    void theDeployExampleForMskIamGivesTheSourceTheFourSaslSettingsWhoseClassesAreOnTheJobsClassPath()
+            throws ClassNotFoundException {
+        Path example = Path.of("").toAbsolutePath().getParent().resolve("deploy/stream/kafka-msk-iam.properties");
+
+        assertThat(KafkaClientConfig.read(example).sourceOptions()).containsOnly(
+                Map.entry("kafka.security.protocol", "SASL_SSL"),
+                Map.entry("kafka.sasl.mechanism", "AWS_MSK_IAM"),
+                Map.entry("kafka.sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;"),
+                Map.entry("kafka.sasl.client.callback.handler.class",
+                        "software.amazon.msk.auth.iam.IAMClientCallbackHandler"));
+        Class.forName("software.amazon.msk.auth.iam.IAMLoginModule");
+        Class.forName("software.amazon.msk.auth.iam.IAMClientCallbackHandler");
     }
 }
