@@ -71,6 +71,9 @@ class StreamLatencyBench {
             List<String> command = new ArrayList<>(SparkJvm.command(StreamJobProcess.home(), "2g", "local[2]",
                     StreamCommand.MAIN_CLASS, options));
             command.add(1, "-Dspark.ui.enabled=false");
+            // Extra settings for the job's JVM, e.g. "-Dspark.eventLog.enabled=true" to see where its time goes.
+            command.addAll(2, Arrays.stream(System.getProperty("bench.jobJvm", "").split("\\s+"))
+                    .filter(option -> !option.isEmpty()).toList());
             Path jobLog = root.resolve("job.log");
             Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(jobLog.toFile())
                     .start();
