@@ -1,13 +1,13 @@
 package io.pinpipe.spark.stream;
 
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.Durations;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
 import io.pinpipe.spark.JobArguments;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -75,7 +75,7 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
         String checkpoint = settings.find(CHECKPOINT.name()).map(JobArguments::stripTrailingSlash)
                 .orElse(parentOf(warehouse) + "checkpoints/stream");
         return new StreamOptions(settings.get(BOOTSTRAP_SERVERS).trim(), new Topics(settings.get(USER_ID)),
-                warehouse, checkpoint, duration(settings.get(TRIGGER_INTERVAL)),
+                warehouse, checkpoint, Durations.parse(settings.get(TRIGGER_INTERVAL)),
                 Boolean.parseBoolean(settings.get(AVAILABLE_NOW).trim()),
                 Boolean.parseBoolean(settings.get(EXTENDED_PLACEHOLDERS).trim()), settings.getInt(SHUFFLE_PARTITIONS),
                 Long.parseLong(settings.get(MAX_RECORDS_PER_BATCH).trim()),
@@ -86,24 +86,6 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
     /** One line per option for {@code --help}. */
     public static String usage() {
         return JobArguments.usage("streaming", KEYS);
-    }
-
-    /** {@code 500ms}, {@code 1s}, {@code 2m} (also ISO-8601 {@code PT1S}). */
-    static Duration duration(String text) {
-        String value = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (value.startsWith("pt")) {
-            return Duration.parse(value);
-        }
-        if (value.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2).trim()));
-        }
-        long amount = Long.parseLong(value.substring(0, value.length() - 1).trim());
-        return switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException("not a duration: " + text);
-        };
     }
 
     /** {@code /data/stream-warehouse} → {@code /data/}; a location without a parent gives the empty string. */
@@ -118,9 +100,8 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
 
     private static boolean isDuration(String value) {
         try {
-            return !duration(value).isNegative() && !duration(value).isZero();
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            return false;
+            Duration duration = Durations.parse(value);
+            return !duration.isNegative() && !duration.isZero();
         } catch (IllegalArgumentException e) {
             return false;
         }

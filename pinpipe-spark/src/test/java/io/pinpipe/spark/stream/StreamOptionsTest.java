@@ -53,10 +53,13 @@ class StreamOptionsTest {
     }
 
     @Test
-    void durationsReadInTheirUsualForms() {
-        assertThat(StreamOptions.duration("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(StreamOptions.duration("2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(StreamOptions.duration("PT3S")).isEqualTo(Duration.ofSeconds(3));
+    void theTriggerIntervalIsReadInTheUsualDurationForms() {
+        assertThat(StreamOptions.parse("--warehouse", "w", "--trigger-interval", "250ms").trigger())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThat(StreamOptions.parse("--warehouse", "w", "--trigger-interval", "PT3S").trigger())
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> StreamOptions.parse("--warehouse", "w", "--trigger-interval", "0s"))
+                .hasMessageContaining("trigger.interval");
     }
 
     @Test
