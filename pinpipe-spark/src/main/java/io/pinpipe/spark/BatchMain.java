@@ -5,7 +5,6 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Arrays;
 
 /**
  * The job's entry point, for {@code spark-submit --class io.pinpipe.spark.BatchMain pinpipe-spark-job.jar --lake
@@ -26,17 +25,12 @@ public final class BatchMain {
 
     /** Runs the job with these arguments; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            out.print(BatchOptions.usage());
-            return 0;
+        JobArguments.Read<BatchOptions> read = JobArguments.read("pinpipe batch", args, BatchOptions.usage(),
+                BatchOptions::parse, out, err);
+        if (read.ended()) {
+            return read.exitCode();
         }
-        BatchOptions options;
-        try {
-            options = BatchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("pinpipe batch: " + e.getMessage());
-            return 2;
-        }
+        BatchOptions options = read.options();
         SparkSession spark = SparkSessions.batch(new SparkConf(), options.shufflePartitions());
         try {
             long started = System.nanoTime();

@@ -3,9 +3,12 @@ package io.pinpipe.spark;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 
+import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The command line of pinpipe's Spark jobs: {@code --flag value} (or {@code --flag=value}) pairs, one flag per
@@ -16,6 +19,39 @@ import java.util.Map;
 public final class JobArguments {
 
     private JobArguments() {
+    }
+
+    /**
+     * The first step of a job's {@code main}: {@code --help} (or {@code -h}) prints the usage, bad options print
+     * their error after the command's name; either way the job ends at once, before Spark starts.
+     *
+     * @param command the name errors start with, e.g. {@code pinpipe batch}
+     * @param parse   the job's parser, throwing {@link IllegalArgumentException} for bad options
+     */
+    public static <T> Read<T> read(String command, String[] args, String usage, Function<String[], T> parse,
+                                   PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.print(usage);
+            return new Read<>(null, 0);
+        }
+        try {
+            return new Read<>(parse.apply(args), 0);
+        } catch (IllegalArgumentException e) {
+            err.println(command + ": " + e.getMessage());
+            return new Read<>(null, 2);
+        }
+    }
+
+    /**
+     * A job's command line as read: its options, or none and the exit code to end with (0 after {@code --help}, 2
+     * for bad options).
+     */
+    public record Read<T>(T options, int exitCode) {
+
+        /** True when the job must end now with {@link #exitCode()}. */
+        public boolean ended() {
+            return options == null;
+        }
     }
 
     /** The flag of a key: {@code user.id} → {@code --user-id}. */

@@ -1,5 +1,6 @@
 package io.pinpipe.spark.stream;
 
+import io.pinpipe.spark.JobArguments;
 import io.pinpipe.spark.SparkSessions;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.SparkConf;
@@ -7,7 +8,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,17 +34,12 @@ public final class StreamMain {
 
     /** Runs the job with these arguments; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            out.print(StreamOptions.usage());
-            return 0;
+        JobArguments.Read<StreamOptions> read = JobArguments.read("pinpipe stream", args, StreamOptions.usage(),
+                StreamOptions::parse, out, err);
+        if (read.ended()) {
+            return read.exitCode();
         }
-        StreamOptions options;
-        try {
-            options = StreamOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("pinpipe stream: " + e.getMessage());
-            return 2;
-        }
+        StreamOptions options = read.options();
         SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "pinpipe stream");
         SparkSession spark = SparkSessions.batch(conf, options.shufflePartitions());
         long started = System.nanoTime();
