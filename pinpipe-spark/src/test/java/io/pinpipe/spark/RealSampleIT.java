@@ -1,6 +1,7 @@
 package io.pinpipe.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pinpipe.common.SharedFolder;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.Topics;
 import org.apache.spark.sql.Column;
@@ -75,7 +76,7 @@ class RealSampleIT {
 
     @BeforeAll
     static void runOnce() {
-        sample = SharedData.realSample();
+        sample = SharedFolder.realSample();
         spark = TestSpark.start();
         lake = root.resolve("lake");
         nextOffsets = new TestLake(lake, TOPICS).writeSample(sample, BAD_PINS, BAD_GEO, BAD_USERS);

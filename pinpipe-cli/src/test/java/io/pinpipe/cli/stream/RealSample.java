@@ -3,7 +3,6 @@ package io.pinpipe.cli.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinpipe.common.SourceTable;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,39 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real sample in {@code ../shared/data/real-sample}, found by walking up to the folder whose {@code pom.xml} is
- * {@code pinpipe-parent}. Tests skip when it is absent, except on CI ({@code CI=true}), where they fail.
+ * The real sample ({@code io.pinpipe.common.SharedFolder#realSample()}) as the streaming tests send and compare it.
  */
 final class RealSample {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private RealSample() {
-    }
-
-    static Path folder() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path pom = dir.resolve("pom.xml");
-            try {
-                String text = Files.isRegularFile(pom) ? Files.readString(pom) : "";
-                if (text.contains("<artifactId>pinpipe-parent") && !text.contains("<parent>")) {
-                    Path sample = dir.resolveSibling("shared").resolve("data/real-sample");
-                    if (Files.isDirectory(sample)) {
-                        return sample;
-                    }
-                    break;
-                }
-            } catch (IOException e) {
-                break;
-            }
-            dir = dir.getParent();
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError("../shared/data/real-sample is missing; CI needs it");
-        }
-        Assumptions.abort("../shared/data/real-sample is absent: skipping the real-sample test");
-        return null;
     }
 
     /** The raw lines of a table; datetimes in the wire form ({@code T}) on even lines, as the gateway gets both. */

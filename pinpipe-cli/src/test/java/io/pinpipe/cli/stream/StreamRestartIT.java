@@ -2,6 +2,7 @@ package io.pinpipe.cli.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpipe.broker.LocalKafka;
+import io.pinpipe.common.SharedFolder;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -61,7 +62,7 @@ class StreamRestartIT {
 
     @Test
     void killedAndRestartedJobLeavesExactlyTheCleanRowsAndEachBadRecordOnce() throws Exception {
-        Path sample = RealSample.folder();
+        Path sample = SharedFolder.realSample();
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path warehouse = root.resolve("stream-warehouse");

@@ -1,12 +1,11 @@
 package io.pinpipe.spark.report;
 
+import io.pinpipe.common.JsonCodec;
+import io.pinpipe.common.SharedFolder;
 import io.pinpipe.spark.ResultTable;
 import io.pinpipe.spark.TableQuality;
 import io.pinpipe.spark.questions.Questions;
 import org.junit.jupiter.api.Test;
-
-import io.pinpipe.common.JsonCodec;
-import io.pinpipe.spark.SharedData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +72,7 @@ class ReportTest {
 
     @Test
     void everyCountryOfTheRealSampleHasARegion() throws IOException {
-        Path geo = SharedData.realSample().resolve("geolocation_data.jsonl");
+        Path geo = SharedFolder.realSample().resolve("geolocation_data.jsonl");
         Set<String> countries = new TreeSet<>();
         for (String line : Files.readAllLines(geo)) {
             countries.add(JsonCodec.get().mapper().readTree(line).get("country").asText());

@@ -1,4 +1,4 @@
-package io.pinpipe.spark;
+package io.pinpipe.common;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -7,15 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the project's {@code ../shared} folder (the real sample) from the module folder: walks up to the folder
- * whose {@code pom.xml} is {@code pinpipe-parent} and looks next to it. Tests skip when it is absent, except on CI
+ * The project's {@code ../shared} folder, for the tests of every module: found by walking up from the module folder
+ * to the folder whose {@code pom.xml} is {@code pinpipe-parent} and looking next to it. It sits beside the project
+ * in developers' checkouts and in CI, not in a user's clone: tests skip when it is absent, except on CI
  * ({@code CI=true}), where its absence fails them.
  */
-public final class SharedData {
+public final class SharedFolder {
 
-    private SharedData() {
+    private SharedFolder() {
     }
 
+    /** {@code ../shared/data/real-sample}: the real pin rows, geo and user tables, and their published clean rows. */
     public static Path realSample() {
         Path shared = shared();
         Path sample = shared == null ? null : shared.resolve("data/real-sample");
