@@ -52,15 +52,6 @@ public final class Warehouse {
     }
 
     /**
-     * As {@link #mergeByInd(String, Dataset)} when every {@code ind} of {@code rows} lies in {@code [minInd, maxInd]}:
-     * the range lets Delta skip the table's files whose {@code ind} statistics lie outside it, so a small
-     * micro-batch does not scan the whole table.
-     */
-    public long mergeByInd(String table, Dataset<Row> rows, int minInd, int maxInd) {
-        return merge(table, rows, "t.ind >= " + minInd + " AND t.ind <= " + maxInd + " AND t.ind = s.ind");
-    }
-
-    /**
      * Inserts the rows whose key columns match no row of the table yet; for tables keyed otherwise than by
      * {@code ind} (the stream's quarantine is keyed by topic, partition and offset).
      */

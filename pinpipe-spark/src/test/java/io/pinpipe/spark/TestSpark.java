@@ -4,12 +4,12 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** The test session: local[2], 4 shuffle partitions, no UI, Delta on, UTC. One per test class. */
-final class TestSpark {
+public final class TestSpark {
 
     private TestSpark() {
     }
 
-    static SparkSession start() {
+    public static SparkSession start() {
         SparkConf conf = new SparkConf()
                 .set("spark.master", "local[2]")
                 .set("spark.app.name", "pinpipe-test")

@@ -1,12 +1,12 @@
 package io.pinpipe.spark.stream;
 
+import io.delta.kernel.engine.Engine;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.Topics;
-import io.pinpipe.spark.Cleaning;
 import io.pinpipe.spark.Placeholders;
 import io.pinpipe.spark.RecordChecks;
-import io.pinpipe.spark.TableLoad;
 import io.pinpipe.spark.Warehouse;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -14,25 +14,36 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Writes one micro-batch of the three streaming topics into the stream's Delta tables, with the batch job's
- * checks and cleaning. Every write is a MERGE that inserts only keys the table lacks, so a micro-batch that Spark
- * replays after a crash (its offsets were read but not yet committed to the checkpoint) inserts nothing twice.
+ * checks and cleaning ({@link StreamTable} appends each table's new rows, once per micro-batch id). Quarantined
+ * records, rare, are merged on their topic, partition and offset with Spark's Delta writer.
  *
- * <p>Copies of one {@code ind} within a micro-batch reduce to one row as in the batch job; across micro-batches the
- * first row stored wins (the emulator's copies are identical, so both give the same table).
+ * <p>The three tables are written side by side, each from a thread of its own: most of a table's time is spent in
+ * the driver (planning Spark's jobs, committing through Kernel), so one table's Spark job runs while another's
+ * driver work does, and a micro-batch takes about as long as its slowest table rather than the sum of the three.
  */
 final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -41,32 +52,69 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     /** Quarantine table columns, in order (the batch's {@code source_file} becomes topic, partition, offset). */
     static final String[] QUARANTINE_KEYS = {KafkaRecords.TOPIC, KafkaRecords.PARTITION, KafkaRecords.OFFSET};
 
+    /**
+     * The local property Spark sets on the thread of a streaming query (StreamExecution.QUERY_ID_KEY): the query's
+     * id, which its checkpoint keeps.
+     */
+    private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
+    /** The local properties of SparkContext.setJobGroup, which a streaming query sets on its thread. */
+    private static final List<String> JOB_GROUP_PROPERTIES = List.of("spark.jobGroup.id", "spark.job.description",
+            "spark.job.interruptOnCancel");
+
     private final transient Warehouse warehouse;
     private final transient Topics topics;
     private final transient Placeholders placeholders;
     private final transient PrintStream out;
     private final transient StreamTotals totals;
+    private final transient Engine kernel;
+    private final transient Map<SourceTable, StoredKeys> storedAtStart;
+    private final transient ExecutorService tableThreads;
+    private transient Map<SourceTable, StreamTable> tables;
 
     MicroBatchWriter(Warehouse warehouse, Topics topics, Placeholders placeholders, PrintStream out,
-                     StreamTotals totals) {
+                     StreamTotals totals, Engine kernel, Map<SourceTable, StoredKeys> storedAtStart) {
         this.warehouse = warehouse;
         this.topics = topics;
         this.placeholders = placeholders;
         this.out = out;
         this.totals = totals;
+        this.kernel = kernel;
+        this.storedAtStart = storedAtStart;
+        AtomicInteger threads = new AtomicInteger();
+        int size = SourceTable.values().length;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "pinpipe-stream-table-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        // Started here, not by the first micro-batch: Spark's local properties pass to threads their creator
+        // starts, and the query thread's would then stick to them (see inQueryJobGroup).
+        pool.prestartAllCoreThreads();
+        this.tableThreads = pool;
     }
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) {
         long started = System.nanoTime();
+        if (tables == null) {
+            tables = open(batch);
+        }
         Dataset<Row> records = batch.select(KafkaRecords.TOPIC, KafkaRecords.PARTITION, KafkaRecords.OFFSET, "value")
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Map<SourceTable, Future<Checked>> written = new EnumMap<>(SourceTable.class);
         Map<SourceTable, BatchCounts> counts = new EnumMap<>(SourceTable.class);
         try {
+            SparkContext spark = batch.sparkSession().sparkContext();
             for (SourceTable table : SourceTable.values()) {
-                counts.put(table, write(records, table));
+                written.put(table, tableThreads.submit(inQueryJobGroup(spark, () -> write(records, table, batchId))));
             }
+            List<Checked> checked = await(written);
+            checked.forEach(table -> counts.put(table.table(), table.counts()));
+            quarantine(checked);
         } finally {
+            written.values().forEach(MicroBatchWriter::unpersist);
             records.unpersist();
         }
         totals.add(counts);
@@ -77,29 +125,100 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         out.flush();
     }
 
-    private BatchCounts write(Dataset<Row> records, SourceTable table) {
+    /** One table's part of a micro-batch: its checked records (cached until the quarantine is written). */
+    private record Checked(SourceTable table, Dataset<Row> records, BatchCounts counts) {
+    }
+
+    private Checked write(Dataset<Row> records, SourceTable table, long batchId) {
         Dataset<Row> checked = RecordChecks.withReason(KafkaRecords.parse(records, topics.streaming(table), table),
                 table, placeholders).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Column failed = col(RecordChecks.REASON).isNotNull();
-            Column passedKey = when(failed.unary_$bang(), col(table.keyColumn()));
-            Row stats = checked.agg(count(lit(1)), sum(when(failed, 1L).otherwise(0L)), min(passedKey),
-                    max(passedKey)).head();
-            long read = stats.getLong(0);
-            long quarantined = stats.isNullAt(1) ? 0 : stats.getLong(1);
-            long inserted = 0;
-            if (read > quarantined) {
-                Dataset<Row> clean = Cleaning.onePerInd(TableLoad.clean(table, RecordChecks.passed(checked),
-                        placeholders));
-                inserted = warehouse.mergeByInd(table.shortName(), clean, stats.getInt(2), stats.getInt(3));
-            }
-            if (quarantined > 0) {
-                warehouse.mergeByKeys(Warehouse.QUARANTINE, quarantine(checked), QUARANTINE_KEYS);
-            }
-            return new BatchCounts(read, quarantined, inserted);
-        } finally {
-            checked.unpersist();
+        Column failed = col(RecordChecks.REASON).isNotNull();
+        Row stats = checked.agg(count(lit(1)), sum(when(failed, 1L).otherwise(0L)),
+                collect_set(when(failed.unary_$bang(), col(table.keyColumn())))).head();
+        long read = stats.getLong(0);
+        long quarantined = stats.isNullAt(1) ? 0 : stats.getLong(1);
+        List<Integer> keys = stats.getList(2);
+        long inserted = keys.isEmpty() ? 0 : tables.get(table).append(batchId, checked, read - quarantined, keys);
+        return new Checked(table, checked, new BatchCounts(read, quarantined, inserted));
+    }
+
+    /**
+     * {@code task} running its Spark jobs in the query's job group, as the query's own thread does, so that stopping
+     * the query cancels them too.
+     */
+    private static <T> Callable<T> inQueryJobGroup(SparkContext spark, Callable<T> task) {
+        Map<String, String> group = new HashMap<>();
+        for (String key : JOB_GROUP_PROPERTIES) {
+            group.put(key, spark.getLocalProperty(key));
         }
+        return () -> {
+            group.forEach(spark::setLocalProperty);
+            try {
+                return task.call();
+            } finally {
+                group.keySet().forEach(key -> spark.setLocalProperty(key, null));
+            }
+        };
+    }
+
+    /** Every table's outcome, once all three are done (none is left running when one failed). */
+    private static List<Checked> await(Map<SourceTable, Future<Checked>> written) {
+        List<Checked> done = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<Checked> table : written.values()) {
+            try {
+                done.add(table.get());
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing a micro-batch", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return done;
+    }
+
+    /** One merge for the micro-batch's quarantined records of all tables (concurrent merges would conflict). */
+    private void quarantine(List<Checked> checked) {
+        checked.stream().filter(table -> table.counts().quarantined() > 0)
+                .map(table -> quarantine(table.records()))
+                .reduce(Dataset::unionByName)
+                .ifPresent(failed -> warehouse.mergeByKeys(Warehouse.QUARANTINE, failed, QUARANTINE_KEYS));
+    }
+
+    private static void unpersist(Future<Checked> table) {
+        if (table.isDone() && !table.isCancelled()) {
+            try {
+                table.get().records().unpersist();
+            } catch (ExecutionException | InterruptedException failed) {
+                // nothing was cached, or the failure is reported by await
+            }
+        }
+    }
+
+    /** The tables' writers, made on the query's thread: their commits carry the query's id. */
+    private Map<SourceTable, StreamTable> open(Dataset<Row> batch) {
+        String queryId = batch.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+        if (queryId == null) {
+            throw new IllegalStateException("no streaming query id on this thread (Spark property "
+                    + QUERY_ID_PROPERTY + "): micro-batches cannot be committed exactly once");
+        }
+        Map<SourceTable, StreamTable> opened = new EnumMap<>(SourceTable.class);
+        for (SourceTable table : SourceTable.values()) {
+            KernelAppender appender = new KernelAppender(kernel, warehouse.tableLocation(table.shortName()),
+                    "pinpipe-stream-" + queryId);
+            opened.put(table, new StreamTable(table, warehouse, placeholders, appender, storedAtStart.get(table)));
+        }
+        return opened;
     }
 
     /** The failed records in the quarantine table's columns. */

@@ -1,5 +1,7 @@
 package io.pinpipe.spark.stream;
 
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.spark.Placeholders;
 import io.pinpipe.spark.RawSchemas;
@@ -15,7 +17,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.PrintStream;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -25,8 +29,8 @@ import java.util.concurrent.TimeoutException;
  * machine.
  *
  * <p>Exactly once across restarts: the checkpoint records which offsets' micro-batch was committed; a restart
- * replays the last uncommitted micro-batch, and the merges insert only keys the tables lack. A new checkpoint
- * starts at the topics' earliest offsets.
+ * replays the last uncommitted micro-batch, whose table commits carry its id and are not made twice, and rows
+ * append only for keys the tables lack. A new checkpoint starts at the topics' earliest offsets.
  */
 public final class StreamJob {
 
@@ -51,9 +55,7 @@ public final class StreamJob {
 
     /** Creates the tables that do not exist yet and starts the query; it runs until stopped (or drained). */
     public StreamingQuery start() throws TimeoutException {
-        Placeholders placeholders = Placeholders.of(options.extendedPlaceholders());
-        Warehouse warehouse = new Warehouse(spark, options.warehouse());
-        createTables(warehouse, placeholders);
+        MicroBatchWriter writer = writer();
         spark.streams().addListener(new LagReporter(out));
         DataStreamReader reader = spark.readStream().format("kafka")
                 .option("kafka.bootstrap.servers", options.bootstrapServers())
@@ -72,8 +74,24 @@ public final class StreamJob {
                 .queryName("pinpipe-stream")
                 .option("checkpointLocation", options.checkpoint())
                 .trigger(trigger)
-                .foreachBatch(new MicroBatchWriter(warehouse, options.topics(), placeholders, out, totals))
+                .foreachBatch(writer)
                 .start();
+    }
+
+    /**
+     * The writer of the query's micro-batches, with the tables created and the keys they hold loaded (what the
+     * tables hold at the start, so exactly what their commits say after any crash).
+     */
+    MicroBatchWriter writer() {
+        Placeholders placeholders = Placeholders.of(options.extendedPlaceholders());
+        Warehouse warehouse = new Warehouse(spark, options.warehouse());
+        createTables(warehouse, placeholders);
+        Map<SourceTable, StoredKeys> stored = new EnumMap<>(SourceTable.class);
+        for (SourceTable table : SourceTable.values()) {
+            stored.put(table, StoredKeys.of(warehouse.read(table.shortName())));
+        }
+        Engine kernel = DefaultEngine.create(spark.sparkContext().hadoopConfiguration());
+        return new MicroBatchWriter(warehouse, options.topics(), placeholders, out, totals, kernel, stored);
     }
 
     /** What the job did so far. */

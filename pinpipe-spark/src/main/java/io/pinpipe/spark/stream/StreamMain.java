@@ -40,7 +40,10 @@ public final class StreamMain {
             return read.exitCode();
         }
         StreamOptions options = read.options();
-        SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "pinpipe stream");
+        SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "pinpipe stream")
+                // A micro-batch's cache lives for a second or two: choosing and applying a compression for every
+                // cached column costs more CPU than it saves.
+                .setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
         SparkSession spark = SparkSessions.batch(conf, options.shufflePartitions());
         long started = System.nanoTime();
         StreamJob job = new StreamJob(spark, options, out);

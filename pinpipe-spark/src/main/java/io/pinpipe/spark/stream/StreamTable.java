@@ -1,0 +1,90 @@
+package io.pinpipe.spark.stream;
+
+import io.delta.kernel.Transaction;
+import io.delta.kernel.utils.DataFileStatus;
+import io.pinpipe.common.SourceTable;
+import io.pinpipe.spark.Cleaning;
+import io.pinpipe.spark.Placeholders;
+import io.pinpipe.spark.RecordChecks;
+import io.pinpipe.spark.TableLoad;
+import io.pinpipe.spark.Warehouse;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * One clean table of the streaming job: appends a micro-batch's new rows. Spark cleans them and writes their
+ * Parquet file; {@link KernelAppender} commits it, once per micro-batch id. Only keys the table lacks are appended
+ * ({@link StoredKeys}), so the table keeps one row per {@code ind}: the first stored, as the batch job's merge does.
+ */
+final class StreamTable {
+
+    /** The clean tables' key (the pin topic's records call it {@code index}). */
+    private static final String CLEAN_KEY = "ind";
+
+    private final SourceTable table;
+    private final Warehouse warehouse;
+    private final Placeholders placeholders;
+    private final KernelAppender appender;
+    private StoredKeys stored;
+
+    StreamTable(SourceTable table, Warehouse warehouse, Placeholders placeholders, KernelAppender appender,
+                StoredKeys stored) {
+        this.table = table;
+        this.warehouse = warehouse;
+        this.placeholders = placeholders;
+        this.appender = appender;
+        this.stored = stored;
+    }
+
+    /**
+     * Appends the rows of {@code checked} that passed the checks and whose key the table lacks.
+     *
+     * @param passedRows how many rows passed the checks
+     * @param keys       the distinct keys of the rows that passed
+     * @return the number of rows appended
+     */
+    long append(long batchId, Dataset<Row> checked, long passedRows, List<Integer> keys) {
+        Optional<Transaction> transaction = appender.begin(batchId);
+        if (transaction.isEmpty()) {
+            return 0; // committed before a crash: the table holds this micro-batch's rows
+        }
+        if (appender.othersCommittedBefore(transaction.get())) {
+            stored = StoredKeys.of(warehouse.read(table.shortName()));
+        }
+        int[] storedAlready = stored.storedOf(keys);
+        if (storedAlready.length == keys.size()) {
+            return 0;
+        }
+        Dataset<Row> passed = RecordChecks.passed(checked);
+        if (storedAlready.length > 0) {
+            // A join, not a literal list: after a lost checkpoint every key of a large micro-batch may be stored.
+            Dataset<Integer> skip = checked.sparkSession().createDataset(
+                    Arrays.stream(storedAlready).boxed().toList(), Encoders.INT());
+            passed = passed.join(broadcast(skip), col(table.keyColumn()).equalTo(skip.col("value")), "left_anti");
+        }
+        Dataset<Row> clean = TableLoad.clean(table, passed, placeholders);
+        // Without copies of a key in the micro-batch, the batch job's one-row-per-ind (a shuffle and a sort) would
+        // change nothing.
+        if (passedRows != keys.size()) {
+            clean = Cleaning.onePerInd(clean);
+        }
+        // One file per micro-batch, in a folder of its own per attempt: a crashed attempt's file (never committed)
+        // is left for VACUUM, as Delta leaves those of any failed write.
+        String folder = warehouse.tableLocation(table.shortName()) + "/stream-" + batchId + "-" + UUID.randomUUID();
+        clean.coalesce(1).write().parquet(folder);
+        List<DataFileStatus> files = WrittenFiles.in(folder, CLEAN_KEY,
+                checked.sparkSession().sparkContext().hadoopConfiguration());
+        appender.commit(transaction.get(), files);
+        stored.addAll(keys);
+        return WrittenFiles.rows(files);
+    }
+}
