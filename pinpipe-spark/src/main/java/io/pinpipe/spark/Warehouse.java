@@ -31,18 +31,9 @@ public final class Warehouse {
     }
 
     /**
-     * Inserts the rows whose {@code ind} the table does not hold yet; creates the table on first use.
-     *
-     * @param rows one row per {@code ind}
-     * @return the number of rows inserted
-     */
-    public long mergeByInd(String table, Dataset<Row> rows) {
-        return merge(table, rows, "t.ind = s.ind");
-    }
-
-    /**
-     * Like {@link #mergeByInd}, also counting the rows offered, from the commit's own metrics: {@code rows} is
-     * computed once, by the merge, never counted separately.
+     * Inserts the rows whose {@code ind} the table does not hold yet (creating the table on first use), and counts
+     * the rows offered from the commit's own metrics: {@code rows} (one row per {@code ind}) is computed once, by
+     * the merge, never counted separately.
      */
     public Merged mergeByIndCounted(String table, Dataset<Row> rows) {
         long inserted = merge(table, rows, "t.ind = s.ind");

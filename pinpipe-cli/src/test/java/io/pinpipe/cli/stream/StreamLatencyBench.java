@@ -38,7 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per request, the three streams in turn) at fixed rates while {@code pinpipe stream} runs with a stated trigger
  * interval; per record, the time from the gateway's acknowledgment (the 200 answer) to the Delta commit that made its
  * row visible (the commit file's modification time). Run by {@code benchmarks/stream-latency.sh}; not part of
- * {@code mvn verify}. Settings: {@code -Dbench.rates=1000,10000 -Dbench.seconds=60 -Dbench.trigger=1s}.
+ * {@code mvn verify}. Settings: {@code -Dbench.rates=1000,10000 -Dbench.seconds=60 -Dbench.trigger=1s
+ * -Dbench.warmup=120 -Dbench.settle=30}.
+ *
+ * <p>Each rate is measured twice, back to back: its first {@code settle} seconds (the step from the previous rate,
+ * when micro-batches grow and the job adapts) and then {@code seconds} of steady load.
  */
 class StreamLatencyBench {
 
@@ -56,12 +60,14 @@ class StreamLatencyBench {
         int seconds = Integer.getInteger("bench.seconds", 60);
         String trigger = System.getProperty("bench.trigger", "1s");
         int warmupSeconds = Integer.getInteger("bench.warmup", 120);
+        int settleSeconds = Integer.getInteger("bench.settle", 30);
         Path warehouse = root.resolve("stream-warehouse");
         Map<Integer, Long> ackOfInd = new ConcurrentHashMap<>();
         List<String> report = new ArrayList<>();
-        report.add(String.format("trigger interval %s, %d s per rate after a %d s warm-up at %,d records/s, %d records"
-                + " per PutRecords request, 1 partition per stream, stream job local[2] in its own JVM (-Xmx2g)",
-                trigger, seconds, warmupSeconds, rates[0], PER_REQUEST));
+        report.add(String.format("trigger interval %s, a %d s warm-up at %,d records/s, then per rate %d s after the"
+                + " step and %d s steady, %d records per PutRecords request, 1 partition per stream, stream job"
+                + " local[2] in its own JVM (-Xmx2g)", trigger, warmupSeconds, rates[0], settleSeconds, seconds,
+                PER_REQUEST));
         List<Phase> phases = new ArrayList<>();
         Settings settings = Settings.of(Map.of("kafka.port", "0", "connect.enabled", "false", "user.id", "bench"));
         try (LocalStack stack = LocalStack.start(root.resolve("stack"), Optional.empty(), settings,
@@ -87,10 +93,14 @@ class StreamLatencyBench {
                 nextInd += warmup.records();
                 awaitRows(warehouse, nextInd - 1, 300);
                 for (int rate : rates) {
-                    Phase phase = send(stack.gatewayUri(), rate, seconds, nextInd, ackOfInd);
-                    nextInd += phase.records();
+                    Phase step = send(stack.gatewayUri(), rate, settleSeconds, nextInd, ackOfInd)
+                            .named(settleSeconds + " s after the step");
+                    nextInd += step.records();
+                    Phase steady = send(stack.gatewayUri(), rate, seconds, nextInd, ackOfInd).named("steady");
+                    nextInd += steady.records();
                     awaitRows(warehouse, nextInd - 1, 600);
-                    phases.add(phase);
+                    phases.add(step);
+                    phases.add(steady);
                 }
             } finally {
                 job.destroy();
@@ -111,9 +121,9 @@ class StreamLatencyBench {
                 latencies.add(visible - ack);
             }
             latencies.sort(null);
-            report.add(String.format("target %,6d records/s: achieved %,8.0f records/s (%,d records), latency ack->visible"
-                            + " p50 %,6d ms, p95 %,6d ms, p99 %,6d ms, max %,6d ms", phase.rate(), phase.achievedRate(),
-                    phase.records(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+            report.add(String.format("target %,6d records/s, %-20s: achieved %,8.0f records/s (%,d records), latency"
+                            + " ack->visible p50 %,6d ms, p95 %,6d ms, p99 %,6d ms, max %,6d ms", phase.rate(),
+                    phase.name(), phase.achievedRate(), phase.records(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                     latencies.get(latencies.size() - 1)));
         }
         Path out = Path.of("target", "benchmarks", "stream-latency.txt");
@@ -123,7 +133,11 @@ class StreamLatencyBench {
     }
 
     /** What one rate's run sent. */
-    private record Phase(int rate, int firstInd, int records, double achievedRate) {
+    private record Phase(String name, int rate, int firstInd, int records, double achievedRate) {
+
+        Phase named(String newName) {
+            return new Phase(newName, rate, firstInd, records, achievedRate);
+        }
     }
 
     /** Sends {@code rate} records/s for {@code seconds}, paced per request; records each ind's ack time. */
@@ -164,7 +178,7 @@ class StreamLatencyBench {
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         int records = requests * PER_REQUEST;
         double achieved = records / Math.max(0.001, (lastAck.get() - startMillis) / 1000.0);
-        return new Phase(rate, firstInd, records, achieved);
+        return new Phase("", rate, firstInd, records, achieved);
     }
 
     private static String body(SourceTable table, int firstInd) {
