@@ -1,5 +1,6 @@
 package io.pinpipe.connect;
 
+import io.pinpipe.common.SharedFolder;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ConfigDocsTest {
         Path generated = Path.of("target", "lake-sink-config-table.md");
         Files.writeString(generated, table);
 
-        String docs = Files.readString(projectRoot().resolve("docs/lake-sink.md"));
+        String docs = Files.readString(SharedFolder.projectRoot().resolve("docs/lake-sink.md"));
 
         assertThat(docs).as("docs/lake-sink.md must contain the table in %s", generated.toAbsolutePath())
                 .contains(table);
@@ -40,18 +41,5 @@ class ConfigDocsTest {
                     .append(" | ").append(key.documentation.replace("|", "\\|")).append(" |\n");
         }
         return table.toString();
-    }
-
-    private static Path projectRoot() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path pom = dir.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>pinpipe-parent</artifactId>")
-                    && Files.isDirectory(dir.resolve("pinpipe-connect"))) {
-                return dir;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("project root not found above " + Path.of("").toAbsolutePath());
     }
 }

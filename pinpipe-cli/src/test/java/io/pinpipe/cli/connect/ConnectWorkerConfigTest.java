@@ -1,11 +1,10 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.common.Settings;
-import org.junit.jupiter.api.Assumptions;
+import io.pinpipe.common.SharedFolder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ class ConnectWorkerConfigTest {
 
     @Test
     void courseConnectorFileIsTranslatedWithTheUserIdFilledIn() throws IOException {
-        Path course = sharedDir().resolve("seed/course-s3-sink-connector.properties");
+        Path course = SharedFolder.shared().resolve("seed/course-s3-sink-connector.properties");
         List<String> notes = new ArrayList<>();
 
         Map<String, String> config = ConnectWorker.connectorConfig(dataDir, Settings.of(Map.of("user.id", "abc",
@@ -55,26 +54,5 @@ class ConnectWorkerConfigTest {
                 .containsEntry("topics.regex", "abc.*").containsEntry("s3.bucket.name", "user-abc-bucket")
                 .containsEntry("store", "s3").containsEntry("flush.size", "1");
         assertThat(notes).anyMatch(note -> note.contains("S3SinkConnector"));
-    }
-
-    /** ../shared from the project root; skipped when absent, except on CI. */
-    private static Path sharedDir() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !isRoot(dir)) {
-            dir = dir.getParent();
-        }
-        Path shared = dir == null ? null : dir.resolveSibling("shared");
-        boolean present = shared != null && Files.isDirectory(shared);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("../shared is missing on CI");
-        }
-        Assumptions.assumeTrue(present, "../shared not found next to the project root; skipping");
-        return shared;
-    }
-
-    private static boolean isRoot(Path dir) throws IOException {
-        Path pom = dir.resolve("pom.xml");
-        String text = Files.isRegularFile(pom) ? Files.readString(pom) : "";
-        return text.contains("<artifactId>pinpipe-parent</artifactId>") && text.contains("<modules>");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.common.SourceTable;
+import io.pinpipe.common.StreamRecordJson;
 import io.pinpipe.common.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,25 +186,9 @@ class StreamLatencyBench {
         StringBuilder body = new StringBuilder("{\"Records\":[");
         for (int ind = firstInd; ind < firstInd + PER_REQUEST; ind++) {
             body.append(ind == firstInd ? "" : ",").append("{\"PartitionKey\":\"").append(ind).append("\",\"Data\":")
-                    .append(record(table, ind)).append('}');
+                    .append(StreamRecordJson.of(table, ind)).append('}');
         }
         return body.append("]}").toString();
-    }
-
-    /** A record shaped like the source rows (~300-500 bytes for a pin). */
-    private static String record(SourceTable table, int ind) {
-        return switch (table) {
-            case PIN -> "{\"index\":" + ind + ",\"unique_id\":\"" + java.util.UUID.randomUUID() + "\",\"title\":\"A"
-                    + " latency benchmark pin number " + ind + "\",\"description\":\"Measured from the gateway's"
-                    + " acknowledgment to the Delta commit\",\"poster_name\":\"Bench\",\"follower_count\":\"12k\","
-                    + "\"tag_list\":\"bench,latency,stream\",\"is_image_or_video\":\"image\",\"image_src\":"
-                    + "\"https://i.pinimg.com/originals/00/00/bench.jpg\",\"downloaded\":1,\"save_location\":"
-                    + "\"Local save in /data/bench\",\"category\":\"bench\"}";
-            case GEO -> "{\"ind\":" + ind + ",\"timestamp\":\"2021-03-04T05:06:07\",\"latitude\":12.5,\"longitude\":"
-                    + "-45.25,\"country\":\"Benchland\"}";
-            case USER -> "{\"ind\":" + ind + ",\"first_name\":\"Bench\",\"last_name\":\"Mark\",\"age\":33,"
-                    + "\"date_joined\":\"2017-08-09 10:11:12\"}";
-        };
     }
 
     /** Waits until the three tables hold {@code rows} rows together (from the commits' file statistics). */

@@ -1,6 +1,7 @@
 package io.pinpipe.emulator.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.common.SharedFolder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,13 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
- * The real sample in {@code ../shared/data/real-sample}, found next to the project root (the folder whose
- * {@code pom.xml} is {@code pinpipe-parent}). Tests that need it skip when it is absent, and fail when
- * {@code CI=true}.
+ * The real sample in {@code ../shared/data/real-sample} ({@link SharedFolder#realSample()}: tests that need it skip
+ * when it is absent, and fail when {@code CI=true}), read as lines or rows.
  */
 final class SharedSample {
 
@@ -28,14 +25,7 @@ final class SharedSample {
     }
 
     static Path folder() {
-        Path root = projectRoot();
-        Path sample = root == null ? null : root.resolve("../shared/data/real-sample").normalize();
-        boolean present = sample != null && Files.isRegularFile(sample.resolve("pinterest_data.jsonl"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail("CI=true but the real sample ../shared/data/real-sample is missing next to the project root " + root);
-        }
-        assumeTrue(present, "skipped: ../shared/data/real-sample not found next to the project root");
-        return sample;
+        return SharedFolder.realSample();
     }
 
     static List<String> lines(String file) {
@@ -58,22 +48,5 @@ final class SharedSample {
             throw new UncheckedIOException(e);
         }
         return rows;
-    }
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path pom = dir.resolve("pom.xml");
-            try {
-                String text = Files.isRegularFile(pom) ? Files.readString(pom) : "";
-                if (text.contains("<artifactId>pinpipe-parent</artifactId>") && !text.contains("<parent>")) {
-                    return dir;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            dir = dir.getParent();
-        }
-        return null;
     }
 }

@@ -1,6 +1,7 @@
 package io.pinpipe.gateway.config;
 
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.SharedFolder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class DocsTableTest {
 
     @Test
     void docsTableMatchesTheKeyDeclarations() throws Exception {
-        Path docs = projectRoot().resolve("docs/gateway.md");
+        Path docs = SharedFolder.projectRoot().resolve("docs/gateway.md");
         if (!Files.exists(docs) && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("docs/gateway.md not found from " + Path.of("").toAbsolutePath());
         }
@@ -34,22 +35,5 @@ class DocsTableTest {
         assertThat(rows).hasSameSizeAs(declared);
         rows.stream().map(row -> row.substring(3, row.indexOf('`', 3)))
                 .forEach(name -> assertThat(declared).as("documented key " + name + " is declared").contains(name));
-    }
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path pom = dir.resolve("pom.xml");
-            try {
-                if (Files.exists(pom) && Files.readString(pom).contains("<artifactId>pinpipe-parent</artifactId>")
-                        && Files.readString(pom).contains("<modules>")) {
-                    return dir;
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            dir = dir.getParent();
-        }
-        throw new AssertionError("no pinpipe-parent pom.xml above " + Path.of("").toAbsolutePath());
     }
 }

@@ -3,6 +3,7 @@ package io.pinpipe.spark.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinpipe.common.SourceTable;
+import io.pinpipe.common.StreamRecordJson;
 import io.pinpipe.common.Topics;
 import io.pinpipe.spark.TestSpark;
 import org.apache.spark.sql.Encoders;
@@ -27,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -174,24 +174,12 @@ class MicroBatchWriterIT {
     }
 
     private static List<Row> records(SourceTable table, int... inds) {
-        return IntStream.of(inds).mapToObj(ind -> record(TOPICS.streaming(table), json(table, ind))).toList();
+        return IntStream.of(inds).mapToObj(ind -> record(TOPICS.streaming(table), StreamRecordJson.of(table, ind)))
+                .toList();
     }
 
     private static Row record(String topic, String value) {
         return RowFactory.create(topic, 0, offset++, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String json(SourceTable table, int ind) {
-        return switch (table) {
-            case PIN -> "{\"index\":" + ind + ",\"unique_id\":\"" + UUID.randomUUID() + "\",\"title\":\"Pin " + ind
-                    + "\",\"description\":\"A pin\",\"poster_name\":\"Tester\",\"follower_count\":\"12k\","
-                    + "\"tag_list\":\"a,b\",\"is_image_or_video\":\"image\",\"image_src\":\"https://i.pinimg.com/x.jpg\","
-                    + "\"downloaded\":1,\"save_location\":\"Local save in /data/test\",\"category\":\"art\"}";
-            case GEO -> "{\"ind\":" + ind + ",\"timestamp\":\"2021-03-04T05:06:07\",\"latitude\":12.5,"
-                    + "\"longitude\":-45.25,\"country\":\"Albania\"}";
-            case USER -> "{\"ind\":" + ind + ",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"age\":36,"
-                    + "\"date_joined\":\"2017-08-09 10:11:12\"}";
-        };
     }
 
     private static String table(String name) {
