@@ -102,21 +102,20 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         if (tables == null) {
             tables = open(batch);
         }
-        Dataset<Row> records = batch.select(KafkaRecords.TOPIC, KafkaRecords.PARTITION, KafkaRecords.OFFSET, "value")
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Map<SourceTable, Future<Checked>> written = new EnumMap<>(SourceTable.class);
+        // Parsed once for the three tables, each of which reads it twice (counts and keys, then the new rows).
+        Dataset<Row> parsed = KafkaRecords.parse(batch, topics).persist(StorageLevel.MEMORY_AND_DISK());
         Map<SourceTable, BatchCounts> counts = new EnumMap<>(SourceTable.class);
         try {
+            Map<SourceTable, Future<Checked>> written = new EnumMap<>(SourceTable.class);
             SparkContext spark = batch.sparkSession().sparkContext();
             for (SourceTable table : SourceTable.values()) {
-                written.put(table, tableThreads.submit(inQueryJobGroup(spark, () -> write(records, table, batchId))));
+                written.put(table, tableThreads.submit(inQueryJobGroup(spark, () -> write(parsed, table, batchId))));
             }
             List<Checked> checked = await(written);
             checked.forEach(table -> counts.put(table.table(), table.counts()));
             quarantine(checked);
         } finally {
-            written.values().forEach(MicroBatchWriter::unpersist);
-            records.unpersist();
+            parsed.unpersist();
         }
         totals.add(counts);
         StringJoiner line = new StringJoiner("; ", "[stream] batch " + batchId + ": ", "");
@@ -126,13 +125,13 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         out.flush();
     }
 
-    /** One table's part of a micro-batch: its checked records (cached until the quarantine is written). */
+    /** One table's part of a micro-batch: its checked records, and what was done with them. */
     private record Checked(SourceTable table, Dataset<Row> records, BatchCounts counts) {
     }
 
-    private Checked write(Dataset<Row> records, SourceTable table, long batchId) {
-        Dataset<Row> checked = RecordChecks.withReason(KafkaRecords.parse(records, topics.streaming(table), table),
-                table, placeholders).persist(StorageLevel.MEMORY_AND_DISK());
+    private Checked write(Dataset<Row> parsed, SourceTable table, long batchId) {
+        Dataset<Row> checked = RecordChecks.withReason(KafkaRecords.of(parsed, topics.streaming(table), table),
+                table, placeholders);
         Column failed = col(RecordChecks.REASON).isNotNull();
         Row stats = checked.agg(count(lit(1)), sum(when(failed, 1L).otherwise(0L)),
                 collect_set(when(failed.unary_$bang(), col(table.keyColumn())))).head();
@@ -194,16 +193,6 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
                 .map(table -> quarantine(table.records()))
                 .reduce(Dataset::unionByName)
                 .ifPresent(failed -> warehouse.mergeByKeys(Warehouse.QUARANTINE, failed, QUARANTINE_KEYS));
-    }
-
-    private static void unpersist(Future<Checked> table) {
-        if (table.isDone() && !table.isCancelled()) {
-            try {
-                table.get().records().unpersist();
-            } catch (ExecutionException | InterruptedException failed) {
-                // nothing was cached, or the failure is reported by await
-            }
-        }
     }
 
     /** The tables' writers, made on the query's thread: their commits carry the query's id. */
