@@ -17,6 +17,9 @@ import static org.apache.spark.sql.functions.col;
  */
 final class StoredKeys {
 
+    /** The clean tables' key (the pin topic's records call it {@code index}). */
+    static final String KEY = "ind";
+
     private final RoaringBitmap keys;
 
     private StoredKeys(RoaringBitmap keys) {
@@ -26,7 +29,7 @@ final class StoredKeys {
     /** The keys of {@code table} (a clean table, keyed by {@code ind}). */
     static StoredKeys of(Dataset<Row> table) {
         RoaringBitmap keys = new RoaringBitmap();
-        table.select(col("ind")).where(col("ind").isNotNull()).as(Encoders.INT()).toLocalIterator()
+        table.select(col(KEY)).where(col(KEY).isNotNull()).as(Encoders.INT()).toLocalIterator()
                 .forEachRemaining(keys::add);
         return new StoredKeys(keys);
     }
@@ -38,9 +41,5 @@ final class StoredKeys {
 
     void addAll(Collection<Integer> added) {
         added.forEach(keys::add);
-    }
-
-    int size() {
-        return keys.getCardinality();
     }
 }

@@ -27,9 +27,6 @@ import static org.apache.spark.sql.functions.col;
  */
 final class StreamTable {
 
-    /** The clean tables' key (the pin topic's records call it {@code index}). */
-    private static final String CLEAN_KEY = "ind";
-
     private final SourceTable table;
     private final Warehouse warehouse;
     private final Placeholders placeholders;
@@ -81,7 +78,7 @@ final class StreamTable {
         // is left for VACUUM, as Delta leaves those of any failed write.
         String folder = warehouse.tableLocation(table.shortName()) + "/stream-" + batchId + "-" + UUID.randomUUID();
         clean.coalesce(1).write().parquet(folder);
-        List<DataFileStatus> files = WrittenFiles.in(folder, CLEAN_KEY,
+        List<DataFileStatus> files = WrittenFiles.in(folder, StoredKeys.KEY,
                 checked.sparkSession().sparkContext().hadoopConfiguration());
         appender.commit(transaction.get(), files);
         stored.addAll(keys);
