@@ -1,7 +1,7 @@
 package io.pinpipe.gateway.config;
 
 import io.pinpipe.common.ConfigKey;
-import io.pinpipe.common.SharedFolder;
+import io.pinpipe.common.TestData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class DocsTableTest {
 
     @Test
     void docsTableMatchesTheKeyDeclarations() throws Exception {
-        Path docs = SharedFolder.projectRoot().resolve("docs/gateway.md");
+        Path docs = TestData.projectRoot().resolve("docs/gateway.md");
         if (!Files.exists(docs) && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("docs/gateway.md not found from " + Path.of("").toAbsolutePath());
         }
