@@ -37,6 +37,10 @@ public final class LakeSinkConfig extends AbstractConfig {
     public static final String STORE_URL = "store.url";
     public static final String S3_PATH_STYLE = "s3.path.style.access.enabled";
     public static final String S3_PART_SIZE = "s3.part.size";
+    public static final String S3_CONDITIONAL_WRITES = "s3.conditional.writes";
+    public static final String CONDITIONAL_AUTO = "auto";
+    public static final String CONDITIONAL_ON = "on";
+    public static final String CONDITIONAL_OFF = "off";
     public static final String FORMAT_CLASS = "format.class";
     public static final String PARTITIONER_CLASS = "partitioner.class";
     public static final String PATH_FORMAT = "path.format";
@@ -85,6 +89,11 @@ public final class LakeSinkConfig extends AbstractConfig {
                     "Address buckets as https://host/bucket (most S3-compatible servers); always on with store.url.")
             .define(S3_PART_SIZE, Type.INT, 25 * 1024 * 1024, Range.between(MIN_PART_SIZE, Integer.MAX_VALUE),
                     Importance.LOW, "Files larger than this are uploaded in parts of this many bytes.")
+            .define(S3_CONDITIONAL_WRITES, Type.STRING, CONDITIONAL_AUTO,
+                    ValidString.in(CONDITIONAL_AUTO, CONDITIONAL_ON, CONDITIONAL_OFF), Importance.LOW,
+                    "How a file is kept from replacing another task's: 'on' sends If-None-Match: * (AWS S3), 'off'"
+                            + " checks for the name just before writing (for servers that ignore the header; a racing"
+                            + " write can slip in), 'auto' probes the server when the task starts.")
             .define(FORMAT_CLASS, Type.STRING, FORMAT_JSON, new ConfluentNames.FormatValidator(), Importance.MEDIUM,
                     "File format: 'json' (JSON Lines) or Confluent's JsonFormat class name.")
             .define(PARTITIONER_CLASS, Type.STRING, PARTITIONER_DEFAULT, new ConfluentNames.PartitionerValidator(),

@@ -31,9 +31,14 @@ final class FlakyStore implements ObjectStore {
     }
 
     @Override
-    public List<String> list(String prefix) throws IOException {
+    public List<String> list(String prefix, String startAfter) throws IOException {
         maybeFail("listing " + prefix);
-        return delegate.list(prefix);
+        return delegate.list(prefix, startAfter);
+    }
+
+    @Override
+    public int removeIncomplete(String folder, java.util.function.Predicate<String> ours) throws IOException {
+        return delegate.removeIncomplete(folder, ours);
     }
 
     @Override
