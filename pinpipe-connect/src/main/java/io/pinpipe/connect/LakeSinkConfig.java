@@ -114,8 +114,9 @@ public final class LakeSinkConfig extends AbstractConfig {
             .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, Range.between(10, 600_000), Importance.LOW,
                     "First wait before retrying a store that failed; doubles up to 60 s.")
             .define(STORE_THREADS, Type.INT, 2, Range.between(0, 16), Importance.LOW,
-                    "Closed files stored at once on background threads while the task reads on; the task waits"
-                            + " when all are busy. 0 stores each file on the task thread.")
+                    "Closed files stored at once on background threads while the task reads on (of different"
+                            + " partitions: a partition's files are stored one after the other); the task waits when"
+                            + " all are busy. 0 stores each file on the task thread.")
             .define(CHECK_IN_PARALLEL, Type.BOOLEAN, true, Importance.LOW,
                     "Check that values are JSON on two threads for batches of 256 records or more (a helper"
                             + " thread takes the first half); false checks on the task thread only.")
