@@ -93,7 +93,7 @@ public final class LakeSinkConfig extends AbstractConfig {
                     ValidString.in(CONDITIONAL_AUTO, CONDITIONAL_ON, CONDITIONAL_OFF), Importance.LOW,
                     "How a file is kept from replacing another task's: 'on' sends If-None-Match: * (AWS S3), 'off'"
                             + " checks for the name just before writing (for servers that ignore the header; a racing"
-                            + " write can slip in), 'auto' probes the server when the task starts.")
+                            + " write can slip in), 'auto' probes the server on the task's first write.")
             .define(FORMAT_CLASS, Type.STRING, FORMAT_JSON, new ConfluentNames.FormatValidator(), Importance.MEDIUM,
                     "File format: 'json' (JSON Lines) or Confluent's JsonFormat class name.")
             .define(PARTITIONER_CLASS, Type.STRING, PARTITIONER_DEFAULT, new ConfluentNames.PartitionerValidator(),

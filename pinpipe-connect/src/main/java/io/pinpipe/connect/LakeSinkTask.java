@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.IllegalWorkerStateException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -251,7 +252,12 @@ public class LakeSinkTask extends SinkTask {
      */
     private void fence(TopicPartition partition, PartitionWriter writer, ObjectConflictException conflict) {
         writer.fence();
-        context.pause(partition);
+        try {
+            context.pause(partition);
+        } catch (IllegalWorkerStateException e) {
+            // The consumer no longer has the partition: this task is the one that lost it, nothing to pause.
+            LOG.info("{} is no longer assigned to this task", partition);
+        }
         LOG.error("{} is fenced and paused: {}. Nothing of it is committed past this file. If this task lost the"
                 + " partition while stalled (longer than max.poll.interval.ms), the next rebalance takes it away;"
                 + " if it still owns it, restart the task.", partition, conflict.getMessage());

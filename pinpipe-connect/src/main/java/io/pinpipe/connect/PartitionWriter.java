@@ -87,8 +87,8 @@ final class PartitionWriter {
 
     /**
      * Stops writing this partition for good: another writer published a file of it first, so this task may have
-     * lost the partition. The open file and the closed files not yet being stored are dropped, and no offset is
-     * offered again; stores in flight end on their own (each waits for the one before it, which failed).
+     * lost the partition. The open file and the closed files not yet being stored are dropped (the failed one too:
+     * it is never stored again), and no offset is offered again.
      */
     void fence() {
         fenced = true;

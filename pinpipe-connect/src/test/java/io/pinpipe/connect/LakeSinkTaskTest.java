@@ -388,14 +388,13 @@ class LakeSinkTaskTest {
     }
 
     /** Refuses the first write, as a store that is briefly down. */
-    private static class FailingOnce implements ObjectStore {
-        private final ObjectStore delegate;
+    private static class FailingOnce extends ForwardingStore {
         volatile boolean failed;
         /** When set, the failing write first waits for it: a store that is slow to fail. */
         java.util.concurrent.CountDownLatch failAfter;
 
         FailingOnce(ObjectStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -411,36 +410,7 @@ class LakeSinkTaskTest {
                 }
                 throw new java.nio.file.AccessDeniedException(name);
             }
-            delegate.put(name, content);
-        }
-
-        @Override
-        public List<String> list(String prefix, String startAfter) throws IOException {
-            return delegate.list(prefix, startAfter);
-        }
-
-        @Override
-        public int removeIncomplete(String folder, java.util.function.Predicate<String> ours) throws IOException {
-            return delegate.removeIncomplete(folder, ours);
-        }
-
-        @Override
-        public void delete(String name) throws IOException {
-            delegate.delete(name);
-        }
-
-        @Override
-        public byte[] get(String name) throws IOException {
-            return delegate.get(name);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public void close() {
+            super.put(name, content);
         }
     }
 }

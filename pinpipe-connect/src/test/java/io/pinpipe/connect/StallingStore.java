@@ -15,9 +15,8 @@ import java.util.function.Predicate;
  * A real store whose writes of chosen names wait until released, as a slow S3 PUT or disk stalls a task past the
  * poll interval; it also counts what listings cost, in calls and names returned.
  */
-final class StallingStore implements ObjectStore {
+final class StallingStore extends ForwardingStore {
 
-    private final ObjectStore delegate;
     private final Predicate<String> stalled;
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch stalling = new CountDownLatch(1);
@@ -25,7 +24,7 @@ final class StallingStore implements ObjectStore {
     final AtomicInteger namesListed = new AtomicInteger();
 
     StallingStore(ObjectStore delegate, Predicate<String> stalled) {
-        this.delegate = delegate;
+        super(delegate);
         this.stalled = stalled;
     }
 
@@ -59,39 +58,14 @@ final class StallingStore implements ObjectStore {
                 throw new InterruptedIOException("interrupted while stalled on " + name);
             }
         }
-        delegate.put(name, content);
+        super.put(name, content);
     }
 
     @Override
     public List<String> list(String prefix, String startAfter) throws IOException {
-        List<String> names = delegate.list(prefix, startAfter);
+        List<String> names = super.list(prefix, startAfter);
         listings.incrementAndGet();
         namesListed.addAndGet(names.size());
         return names;
-    }
-
-    @Override
-    public int removeIncomplete(String folder, Predicate<String> ours) throws IOException {
-        return delegate.removeIncomplete(folder, ours);
-    }
-
-    @Override
-    public void delete(String name) throws IOException {
-        delegate.delete(name);
-    }
-
-    @Override
-    public byte[] get(String name) throws IOException {
-        return delegate.get(name);
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

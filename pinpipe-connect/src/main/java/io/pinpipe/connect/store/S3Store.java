@@ -39,14 +39,30 @@ public final class S3Store implements ObjectStore {
     private final S3Client client;
     private final String bucket;
     private final int partSize;
-    private final boolean conditionalWrites;
+    /** The hidden object {@link #honoursIfNoneMatch} writes when {@link #conditionalWrites} is not known yet. */
+    private final String probeKey;
+    private volatile Boolean conditionalWrites;
 
     /** A store that sends {@code If-None-Match: *} when {@code conditionalWrites}, else checks for the name first. */
     public S3Store(S3Client client, String bucket, int partSize, boolean conditionalWrites) {
+        this(client, bucket, partSize, conditionalWrites, null);
+    }
+
+    private S3Store(S3Client client, String bucket, int partSize, Boolean conditionalWrites, String probeKey) {
         this.client = client;
         this.bucket = bucket;
         this.partSize = partSize;
         this.conditionalWrites = conditionalWrites;
+        this.probeKey = probeKey;
+    }
+
+    /**
+     * A store that finds out on its first write whether the server honours {@code If-None-Match}, by writing
+     * {@code probeKey} ({@link #honoursIfNoneMatch}); not when the task starts, so a store that is briefly down then
+     * is retried like any write.
+     */
+    public static S3Store probing(S3Client client, String bucket, int partSize, String probeKey) {
+        return new S3Store(client, bucket, partSize, null, probeKey);
     }
 
     /**
@@ -98,12 +114,13 @@ public final class S3Store implements ObjectStore {
     @Override
     public void put(String name, ByteBuffer content) throws ObjectConflictException {
         ByteBuffer bytes = content.duplicate();
-        if (!conditionalWrites && exists(name)) {
+        boolean conditional = conditionalWrites();
+        if (!conditional && exists(name)) {
             requireSame(name, bytes);
             return;
         }
         try {
-            upload(name, content);
+            upload(name, content, conditional);
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED) {
                 throw e;
@@ -112,8 +129,24 @@ public final class S3Store implements ObjectStore {
         }
     }
 
-    private void upload(String name, ByteBuffer content) {
-        String ifNoneMatch = conditionalWrites ? ANY_OBJECT : null;
+    private boolean conditionalWrites() {
+        Boolean known = conditionalWrites;
+        if (known == null) {
+            synchronized (this) {
+                if (conditionalWrites == null) {
+                    conditionalWrites = honoursIfNoneMatch(client, bucket, probeKey);
+                    LOG.info(conditionalWrites ? "s3://{} honours If-None-Match: files are written conditionally"
+                            : "s3://{} ignores If-None-Match: each file's name is checked just before it is written",
+                            bucket);
+                }
+                known = conditionalWrites;
+            }
+        }
+        return known;
+    }
+
+    private void upload(String name, ByteBuffer content, boolean conditional) {
+        String ifNoneMatch = conditional ? ANY_OBJECT : null;
         int length = content.remaining();
         if (length <= partSize) {
             client.putObject(request -> request.bucket(bucket).key(name).ifNoneMatch(ifNoneMatch),

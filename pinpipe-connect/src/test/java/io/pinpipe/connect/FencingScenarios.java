@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,32 +24,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * committed offset 0 and cuts its files elsewhere (here by another flush.size; in production a wall-clock rotation
  * does it); then A's stalled write goes on. A's offset commits would be refused by Kafka (its generation is stale),
  * so the committed offset moves only with B's. Each task has its own connection to the lake, as two workers would.
+ * A subclass names the store the scenarios run on.
  */
-final class ZombieScenario {
+abstract class FencingScenarios {
 
     static final String TOPIC = "zombie.pin";
     static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
     private static final String FIRST_FILE = "+0000000000.json";
 
-    private final Supplier<ObjectStore> lake;
-    private final Map<String, String> storeProps;
+    /** A new connection to the same lake on each call. */
+    abstract ObjectStore newConnection();
 
-    /** {@code lake} opens a new connection to the same lake on each call; {@code storeProps} name it. */
-    ZombieScenario(Supplier<ObjectStore> lake, Map<String, String> storeProps) {
-        this.lake = lake;
-        this.storeProps = storeProps;
-    }
+    /** The task settings that name the lake. */
+    abstract Map<String, String> storeProps();
 
     /** A's stalled file lands after B's file of the same name: A is fenced, B's files stay as B wrote them. */
+    @Test
     void zombieLandingSecondIsFencedAndTheOwnersFilesStay() throws Exception {
-        StallingStore zombieStore = new StallingStore(lake.get(), name -> name.endsWith(FIRST_FILE));
+        StallingStore zombieStore = new StallingStore(newConnection(), name -> name.endsWith(FIRST_FILE));
         TestContext zombieContext = new TestContext(true);
         LakeSinkTask zombie = task(zombieStore, 3, zombieContext);
         // Files 0-2 and 3-5: the first one's write stalls, and put waits for the one store thread.
         Stalled stalledPut = Stalled.put(zombie, records(0, 6));
         zombieStore.awaitStall();
 
-        ObjectStore ownerStore = lake.get();
+        ObjectStore ownerStore = newConnection();
         LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
         owner.put(records(0, 8));
         assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
@@ -74,14 +73,15 @@ final class ZombieScenario {
      * owns the partition, so B stops it and commits nothing past it. The next task given the partition (a restart)
      * resumes at the committed offset, removes A's uncommitted files, and the lake ends whole.
      */
+    @Test
     void ownerFindingTheZombiesFileStopsAndARestartMakesTheLakeWhole() throws Exception {
-        StallingStore zombieStore = new StallingStore(lake.get(), name -> name.endsWith(FIRST_FILE));
+        StallingStore zombieStore = new StallingStore(newConnection(), name -> name.endsWith(FIRST_FILE));
         LakeSinkTask zombie = task(zombieStore, 3, new TestContext(true));
         Stalled stalledPut = Stalled.put(zombie, records(0, 6));
         zombieStore.awaitStall();
 
         TestContext ownerContext = new TestContext(true);
-        LakeSinkTask owner = task(lake.get(), 4, ownerContext);
+        LakeSinkTask owner = task(newConnection(), 4, ownerContext);
         owner.put(records(0, 1));
         zombieStore.release();
         stalledPut.finish();
@@ -94,7 +94,7 @@ final class ZombieScenario {
         zombie.close(List.of(P0));
         zombie.stop();
 
-        ObjectStore store = lake.get();
+        ObjectStore store = newConnection();
         LakeSinkTask next = task(store, 4, new TestContext(true));
         next.put(records(0, 8));
         assertThat(next.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
@@ -106,7 +106,7 @@ final class ZombieScenario {
     LakeSinkTask task(ObjectStore store, int flushSize, TestContext context) {
         LakeSinkTask task = new LakeSinkTask(config -> store, () -> 1_700_000_000_000L);
         task.initialize(context);
-        Map<String, String> props = new HashMap<>(storeProps);
+        Map<String, String> props = new HashMap<>(storeProps());
         props.put(LakeSinkConfig.FLUSH_SIZE, Integer.toString(flushSize));
         props.put(LakeSinkConfig.STORE_THREADS, "1");
         task.start(props);
