@@ -104,9 +104,14 @@ abstract class FencingScenarios {
 
     /** A started task with {@code P0} assigned, writing files of {@code flushSize} records on one store thread. */
     LakeSinkTask task(ObjectStore store, int flushSize, TestContext context) {
+        return task(store, flushSize, context, storeProps());
+    }
+
+    /** The same with settings of the caller's. */
+    static LakeSinkTask task(ObjectStore store, int flushSize, TestContext context, Map<String, String> settings) {
         LakeSinkTask task = new LakeSinkTask(config -> store, () -> 1_700_000_000_000L);
         task.initialize(context);
-        Map<String, String> props = new HashMap<>(storeProps());
+        Map<String, String> props = new HashMap<>(settings);
         props.put(LakeSinkConfig.FLUSH_SIZE, Integer.toString(flushSize));
         props.put(LakeSinkConfig.STORE_THREADS, "1");
         task.start(props);

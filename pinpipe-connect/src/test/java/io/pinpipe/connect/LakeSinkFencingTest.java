@@ -3,6 +3,7 @@ package io.pinpipe.connect;
 import io.pinpipe.connect.store.LocalFolderStore;
 import io.pinpipe.connect.store.ObjectStore;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,40 @@ class LakeSinkFencingTest extends FencingScenarios {
         assertThat(Files.readString(folder.resolve(fileName(committed)), StandardCharsets.UTF_8))
                 .isEqualTo(String.join("\n", values(committed, 2)) + "\n");
         task.stop();
+    }
+
+    /**
+     * Hour folders: a crashed task left uncommitted files in two folders. The replay cleans each folder when its first
+     * record goes there (one listing per folder, never the whole topic) and the lake holds every record once.
+     */
+    @Test
+    void timeFoldersAreEachCleanedWhenTheReplayFirstWritesThere() throws IOException {
+        Map<String, String> hourly = Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString(),
+                LakeSinkConfig.PARTITIONER_CLASS, "time", LakeSinkConfig.PATH_FORMAT, "'hour'=HH",
+                LakeSinkConfig.PARTITION_DURATION_MS, "3600000");
+        LakeSinkTask crashed = task(new LocalFolderStore(lake), 2, new TestContext(true), hourly);
+        crashed.put(quarterHourly(0, 8));
+        crashed.awaitStores();
+        assertThat(newConnection().list("topics/")).hasSize(4);
+
+        // Offset 2 was committed: the files from 2 on (one in hour 00, two in hour 01) are the crashed task's.
+        StallingStore store = StallingStore.counting(new LocalFolderStore(lake));
+        LakeSinkTask replay = task(store, 3, new TestContext(true), hourly);
+        replay.put(quarterHourly(2, 6));
+
+        assertThat(replay.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(7));
+        assertThat(store.listings.get()).isEqualTo(2);
+        assertThat(store.list("topics/")).containsExactlyInAnyOrder(
+                "topics/zombie.pin/hour=00/" + fileName(0), "topics/zombie.pin/hour=00/" + fileName(2),
+                "topics/zombie.pin/hour=01/" + fileName(4));
+        assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 7));
+        replay.stop();
+    }
+
+    /** Records four to an hour from midnight (UTC), with the values of {@link #values}. */
+    private static List<SinkRecord> quarterHourly(long from, int count) {
+        return records(from, count).stream().map(record -> record.newRecord(record.topic(), record.kafkaPartition(),
+                null, null, null, record.value(), record.kafkaOffset() * 15 * 60_000L)).toList();
     }
 
     @Override
