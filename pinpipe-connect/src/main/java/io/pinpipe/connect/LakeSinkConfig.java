@@ -51,6 +51,7 @@ public final class LakeSinkConfig extends AbstractConfig {
     public static final String PARTITION_FIELD = "partition.field.name";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String STORE_THREADS = "store.threads";
+    public static final String STORE_WAIT_MAX_MS = "store.wait.max.ms";
     public static final String CHECK_IN_PARALLEL = "check.in.parallel";
     public static final String SCHEMA_COMPATIBILITY = "schema.compatibility";
 
@@ -117,6 +118,11 @@ public final class LakeSinkConfig extends AbstractConfig {
                     "Closed files stored at once on background threads while the task reads on (of different"
                             + " partitions: a partition's files are stored one after the other); the task waits when"
                             + " all are busy. 0 stores each file on the task thread.")
+            .define(STORE_WAIT_MAX_MS, Type.LONG, 60_000L, Range.between(100, 3_600_000), Importance.LOW,
+                    "Longest the task waits for the store at a time (a free store thread, a file being stored);"
+                            + " then put fails as retriable and the task polls again. Keep it well below the worker's"
+                            + " max.poll.interval.ms (5 min by default): a task that does not poll in time loses its"
+                            + " partitions while still writing them.")
             .define(CHECK_IN_PARALLEL, Type.BOOLEAN, true, Importance.LOW,
                     "Check that values are JSON on two threads for batches of 256 records or more (a helper"
                             + " thread takes the first half); false checks on the task thread only.")

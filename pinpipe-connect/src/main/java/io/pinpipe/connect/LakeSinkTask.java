@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -87,7 +86,7 @@ public class LakeSinkTask extends SinkTask {
         store = storeFactory.apply(config);
         checker = new LineChecker(config.getBoolean(LakeSinkConfig.CHECK_IN_PARALLEL));
         int threads = config.getInt(LakeSinkConfig.STORE_THREADS);
-        storeThreads = new StoreThreads(store, threads);
+        storeThreads = new StoreThreads(store, threads, config.getLong(LakeSinkConfig.STORE_WAIT_MAX_MS));
         uncommitted = new UncommittedFiles(store, config.layout());
         // Enough spare arrays for the files in flight and the ones being filled meanwhile.
         buffers = new BufferPool(threads + 2);
@@ -155,8 +154,8 @@ public class LakeSinkTask extends SinkTask {
 
     /**
      * Offers, per partition, the offset before which every record is in a durable file. Closed files are handed to
-     * the store threads and waited for (at most {@code store.threads} are in flight, so the wait is bounded), the
-     * offsets are read, and only then is the store asked to make what it stored durable ({@link ObjectStore#sync}):
+     * the store threads and the ones in flight waited for (once at most {@code store.wait.max.ms}: a store that slow
+     * is not waited for again in this call, its files are committed next time), the offsets are read, and only then is the store asked to make what it stored durable ({@link ObjectStore#sync}):
      * every file behind an offered offset was stored before that sync began. If the sync fails nothing is offered.
      */
     @Override
@@ -172,9 +171,17 @@ public class LakeSinkTask extends SinkTask {
             }
         }
         Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
+        boolean waiting = true;
         for (Map.Entry<TopicPartition, PartitionWriter> entry : writers.entrySet()) {
             PartitionWriter writer = entry.getValue();
-            writer.awaitStores();
+            try {
+                if (waiting) {
+                    writer.awaitStores(storeThreads);
+                }
+            } catch (IOException e) {
+                waiting = false;
+                LOG.warn("{}; the records of files still being stored stay uncommitted for now", e.getMessage());
+            }
             OptionalLong offset = writer.committableOffset();
             if (offset.isPresent()) {
                 committable.put(entry.getKey(), new OffsetAndMetadata(offset.getAsLong()));
@@ -228,7 +235,7 @@ public class LakeSinkTask extends SinkTask {
      * partitions are not concerned).
      */
     private void storeClosed(TopicPartition partition, PartitionWriter writer, boolean backlog)
-            throws PartitionWriter.StoreFailure, InterruptedIOException {
+            throws PartitionWriter.StoreFailure, IOException {
         try {
             if (backlog) {
                 writer.storeBacklog(storeThreads);

@@ -3,7 +3,7 @@ package io.pinpipe.connect;
 import io.pinpipe.common.TopicLayout;
 import io.pinpipe.connect.store.ObjectConflictException;
 
-import java.io.InterruptedIOException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -133,7 +133,7 @@ final class PartitionWriter {
      * nothing after it. A failed store is thrown as a {@link StoreFailure} naming its file, and that file is handed
      * over again on the next call: re-storing a name with the same content is harmless.
      */
-    void storeClosed(StoreThreads threads) throws StoreFailure, InterruptedIOException {
+    void storeClosed(StoreThreads threads) throws StoreFailure, IOException {
         if (fenced) {
             return;
         }
@@ -148,11 +148,20 @@ final class PartitionWriter {
      * {@link #storeClosed}, then waits, storing one file after the other, until only the file being stored is left:
      * back-pressure, so a partition holds at most its open file and one closed file in memory.
      */
-    void storeBacklog(StoreThreads threads) throws StoreFailure, InterruptedIOException {
+    void storeBacklog(StoreThreads threads) throws StoreFailure, IOException {
         storeClosed(threads);
         while (!fenced && closed.size() > 1) {
-            closed.peekFirst().stored.handle((done, error) -> null).join();
+            threads.await(closed.peekFirst().stored, closed.peekFirst().name);
             storeClosed(threads);
+        }
+    }
+
+    /** Waits, at most {@code store.wait.max.ms}, until none of this partition's files is being stored. */
+    void awaitStores(StoreThreads threads) throws IOException {
+        for (ClosedFile file : closed) {
+            if (file.stored != null) {
+                threads.await(file.stored, file.name);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.pinpipe.connect;
 import io.pinpipe.connect.store.LocalFolderStore;
 import io.pinpipe.connect.store.ObjectStore;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,10 +12,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Two tasks on one partition of a local lake (the zombie scenarios), and the bounded clean-up on assignment. */
 class LakeSinkFencingTest extends FencingScenarios {
@@ -48,6 +51,30 @@ class LakeSinkFencingTest extends FencingScenarios {
         }
         assertThat(Files.readString(folder.resolve(fileName(committed)), StandardCharsets.UTF_8))
                 .isEqualTo(String.join("\n", values(committed, 2)) + "\n");
+        task.stop();
+    }
+
+    /**
+     * A stalled store does not hold the task past the poll interval (which would make it a zombie): put gives up
+     * after store.wait.max.ms with a retriable error, so the worker polls again; preCommit returns without the stalled
+     * file's records; once the store goes on, the records handed again are stored once.
+     */
+    @Test
+    void aStalledStoreMakesPutRetriableInsteadOfHoldingTheTask() throws Exception {
+        StallingStore store = new StallingStore(newConnection(), name -> name.endsWith("+0000000000.json"));
+        Map<String, String> settings = new HashMap<>(storeProps());
+        settings.put(LakeSinkConfig.STORE_WAIT_MAX_MS, "300");
+        LakeSinkTask task = task(store, 2, new TestContext(true), settings);
+        List<SinkRecord> batch = records(0, 6);
+
+        assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class)
+                .hasMessageContaining("store.wait.max.ms");
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(0));
+        store.release();
+        task.put(batch);
+
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(6));
+        assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 6));
         task.stop();
     }
 
