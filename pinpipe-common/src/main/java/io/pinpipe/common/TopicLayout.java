@@ -16,6 +16,8 @@ public final class TopicLayout {
     public static final String DEFAULT_TOPICS_DIR = "topics";
     public static final int DEFAULT_PAD_WIDTH = 10;
     public static final String JSON_EXTENSION = ".json";
+    /** 10 digits: more offsets than a partition ever holds (ten billion), so padded names sort in offset order. */
+    private static final int SORTABLE_PAD_WIDTH = 10;
 
     /** A lake file: never hidden (a leading '.' marks a file still being written), one format extension. */
     private static final Pattern FILE_NAME = Pattern.compile("(?<topic>[^.].*)\\+(?<partition>\\d+)\\+(?<offset>\\d+)"
@@ -50,6 +52,11 @@ public final class TopicLayout {
         return prefix() + topic;
     }
 
+    /** {@code topics/<topic>/<folder>}: a folder a partitioner chose, such as {@code partition=0}. */
+    public String folder(String topic, String folder) {
+        return topicDir(topic) + "/" + folder;
+    }
+
     /** {@code <topic>+<p>+<startOffset padded>.json}. */
     public String fileName(String topic, int partition, long startOffset, String extension) {
         if (startOffset < 0) {
@@ -57,7 +64,25 @@ public final class TopicLayout {
         }
         String digits = Long.toString(startOffset);
         String padded = digits.length() >= padWidth ? digits : "0".repeat(padWidth - digits.length()) + digits;
-        return topic + "+" + partition + "+" + padded + extension;
+        return filePrefix(topic, partition) + padded + extension;
+    }
+
+    /** {@code <topic>+<p>+}: what every file name of one partition starts with, and no other partition's. */
+    public String filePrefix(String topic, int partition) {
+        return topic + "+" + partition + "+";
+    }
+
+    /**
+     * A file name that the names of this partition's files from {@code startOffset} on all sort after (as S3 lists:
+     * by UTF-8 bytes), so a listing can start there instead of at the partition's first file. Padded names sort in
+     * offset order only while offsets have at most {@code padWidth} digits; with a width of 10 or more no partition
+     * reaches that, with a narrower one it can, so then there is no such name and a listing must start at the first.
+     */
+    public Optional<String> fileNameBefore(String topic, int partition, long startOffset) {
+        if (startOffset <= 0 || padWidth < SORTABLE_PAD_WIDTH) {
+            return Optional.empty();
+        }
+        return Optional.of(fileName(topic, partition, startOffset - 1, JSON_EXTENSION));
     }
 
     /** The full object name of the default layout: {@code topics/<t>/partition=<p>/<t>+<p>+<offset>.json}. */

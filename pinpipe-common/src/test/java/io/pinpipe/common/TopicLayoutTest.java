@@ -20,6 +20,24 @@ class TopicLayoutTest {
     }
 
     @Test
+    void everyNameFromAnOffsetOnSortsAfterTheNameBeforeIt() {
+        TopicLayout layout = TopicLayout.defaults();
+        String before = layout.fileNameBefore("t", 3, 1_000).orElseThrow();
+
+        assertThat(before).isEqualTo("t+3+0000000999.json");
+        assertThat(layout.fileName("t", 3, 1_000, TopicLayout.JSON_EXTENSION)).isGreaterThan(before);
+        assertThat(layout.fileName("t", 3, 998, TopicLayout.JSON_EXTENSION)).isLessThan(before);
+        assertThat(layout.fileName("t", 3, 0, TopicLayout.JSON_EXTENSION)).startsWith(layout.filePrefix("t", 3));
+    }
+
+    @Test
+    void narrowPadsAndTheFirstOffsetHaveNoNameBefore() {
+        // With 3 digits, offset 1000 ("t+3+1000") would sort before offset 999's name.
+        assertThat(new TopicLayout("topics", 3).fileNameBefore("t", 3, 500)).isEmpty();
+        assertThat(TopicLayout.defaults().fileNameBefore("t", 3, 0)).isEmpty();
+    }
+
+    @Test
     void emptyTopicsDirPutsTopicsAtTheRoot() {
         assertThat(new TopicLayout("", 10).partitionDir("a.b", 1)).isEqualTo("a.b/partition=1");
     }

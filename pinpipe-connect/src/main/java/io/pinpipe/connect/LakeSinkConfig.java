@@ -37,6 +37,10 @@ public final class LakeSinkConfig extends AbstractConfig {
     public static final String STORE_URL = "store.url";
     public static final String S3_PATH_STYLE = "s3.path.style.access.enabled";
     public static final String S3_PART_SIZE = "s3.part.size";
+    public static final String S3_CONDITIONAL_WRITES = "s3.conditional.writes";
+    public static final String CONDITIONAL_AUTO = "auto";
+    public static final String CONDITIONAL_ON = "on";
+    public static final String CONDITIONAL_OFF = "off";
     public static final String FORMAT_CLASS = "format.class";
     public static final String PARTITIONER_CLASS = "partitioner.class";
     public static final String PATH_FORMAT = "path.format";
@@ -47,6 +51,7 @@ public final class LakeSinkConfig extends AbstractConfig {
     public static final String PARTITION_FIELD = "partition.field.name";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String STORE_THREADS = "store.threads";
+    public static final String STORE_WAIT_MAX_MS = "store.wait.max.ms";
     public static final String CHECK_IN_PARALLEL = "check.in.parallel";
     public static final String SCHEMA_COMPATIBILITY = "schema.compatibility";
 
@@ -85,6 +90,11 @@ public final class LakeSinkConfig extends AbstractConfig {
                     "Address buckets as https://host/bucket (most S3-compatible servers); always on with store.url.")
             .define(S3_PART_SIZE, Type.INT, 25 * 1024 * 1024, Range.between(MIN_PART_SIZE, Integer.MAX_VALUE),
                     Importance.LOW, "Files larger than this are uploaded in parts of this many bytes.")
+            .define(S3_CONDITIONAL_WRITES, Type.STRING, CONDITIONAL_AUTO,
+                    ValidString.in(CONDITIONAL_AUTO, CONDITIONAL_ON, CONDITIONAL_OFF), Importance.LOW,
+                    "How a file is kept from replacing another task's: 'on' sends If-None-Match: * (AWS S3), 'off'"
+                            + " checks for the name just before writing (for servers that ignore the header; a racing"
+                            + " write can slip in), 'auto' probes the server on the task's first write.")
             .define(FORMAT_CLASS, Type.STRING, FORMAT_JSON, new ConfluentNames.FormatValidator(), Importance.MEDIUM,
                     "File format: 'json' (JSON Lines) or Confluent's JsonFormat class name.")
             .define(PARTITIONER_CLASS, Type.STRING, PARTITIONER_DEFAULT, new ConfluentNames.PartitionerValidator(),
@@ -105,8 +115,14 @@ public final class LakeSinkConfig extends AbstractConfig {
             .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, Range.between(10, 600_000), Importance.LOW,
                     "First wait before retrying a store that failed; doubles up to 60 s.")
             .define(STORE_THREADS, Type.INT, 2, Range.between(0, 16), Importance.LOW,
-                    "Closed files stored at once on background threads while the task reads on; the task waits"
-                            + " when all are busy. 0 stores each file on the task thread.")
+                    "Closed files stored at once on background threads while the task reads on (of different"
+                            + " partitions: a partition's files are stored one after the other); the task waits when"
+                            + " all are busy. 0 stores each file on the task thread.")
+            .define(STORE_WAIT_MAX_MS, Type.LONG, 60_000L, Range.between(100, 3_600_000), Importance.LOW,
+                    "Longest the task waits for the store at a time (a free store thread, a file being stored);"
+                            + " then put fails as retriable and the task polls again. Keep it well below the worker's"
+                            + " max.poll.interval.ms (5 min by default): a task that does not poll in time loses its"
+                            + " partitions while still writing them.")
             .define(CHECK_IN_PARALLEL, Type.BOOLEAN, true, Importance.LOW,
                     "Check that values are JSON on two threads for batches of 256 records or more (a helper"
                             + " thread takes the first half); false checks on the task thread only.")

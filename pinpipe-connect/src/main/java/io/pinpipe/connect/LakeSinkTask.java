@@ -1,8 +1,7 @@
 package io.pinpipe.connect;
 
-import io.pinpipe.common.TopicLayout;
-import io.pinpipe.connect.partition.KafkaPartitionPartitioner;
 import io.pinpipe.connect.partition.Partitioner;
+import io.pinpipe.connect.store.ObjectConflictException;
 import io.pinpipe.connect.store.ObjectStore;
 import io.pinpipe.connect.store.ObjectStores;
 import io.pinpipe.connect.store.StorageErrors;
@@ -10,6 +9,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.IllegalWorkerStateException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -34,11 +34,14 @@ import java.util.function.LongSupplier;
  *     <li>A file is stored whole ({@link ObjectStore#put}) and made durable ({@link ObjectStore#sync}) before any of
  *     its records is committed: {@link #preCommit} hands back, per partition, the start of the oldest file not yet
  *     stored, and only after the sync. Closed files are stored on {@link StoreThreads} while the task takes the next
- *     records.</li>
+ *     records, a partition's files one after the other.</li>
  *     <li>After a crash Connect resumes each partition at its committed offset. Files that start at or after that
- *     offset were stored but never committed; before taking the first record of a newly assigned partition the task
- *     deletes them, so the replay writes its files into a clean place and the lake never holds a record twice,
- *     however the replay's file boundaries fall.</li>
+ *     offset were stored but never committed; before the first record of a newly assigned partition goes into a
+ *     folder the task deletes them there ({@link UncommittedFiles}), so the replay writes its files into a clean
+ *     place and the lake never holds a record twice, however the replay's file boundaries fall.</li>
+ *     <li>A store never replaces a file. When a file's name holds another writer's content, a task that lost the
+ *     partition while stalled meets its new owner: the partition is fenced here ({@link #fence}), never committed
+ *     past, paused, and logged as an error.</li>
  *     <li>A store failure is classified once ({@link StorageErrors}); a retriable one makes Connect hand the same
  *     records again after a growing back-off, and records already taken are recognised by offset.</li>
  * </ul>
@@ -54,6 +57,7 @@ public class LakeSinkTask extends SinkTask {
     private LakeSinkConfig config;
     private ObjectStore store;
     private StoreThreads storeThreads;
+    private UncommittedFiles uncommitted;
     private LineChecker checker;
     private BufferPool buffers;
     private Partitioner partitioner;
@@ -82,7 +86,8 @@ public class LakeSinkTask extends SinkTask {
         store = storeFactory.apply(config);
         checker = new LineChecker(config.getBoolean(LakeSinkConfig.CHECK_IN_PARALLEL));
         int threads = config.getInt(LakeSinkConfig.STORE_THREADS);
-        storeThreads = new StoreThreads(store, threads);
+        storeThreads = new StoreThreads(store, threads, config.getLong(LakeSinkConfig.STORE_WAIT_MAX_MS));
+        uncommitted = new UncommittedFiles(store, config.layout());
         // Enough spare arrays for the files in flight and the ones being filled meanwhile.
         buffers = new BufferPool(threads + 2);
         partitioner = Partitioner.of(config);
@@ -120,18 +125,21 @@ public class LakeSinkTask extends SinkTask {
                     current = writers.computeIfAbsent(partition, tp -> new PartitionWriter(tp.topic(),
                             tp.partition(), config.layout(), rotation, buffers));
                 }
-                if (current.alreadySeen(record.kafkaOffset())) {
+                if (current.isFenced() || current.alreadySeen(record.kafkaOffset())) {
                     continue;
                 }
-                if (current.isFresh()) {
-                    removeUncommittedFiles(partition, record.kafkaOffset());
-                }
-                take(current, record, lines[i], now);
+                current.resumeAt(record.kafkaOffset());
+                take(partition, current, record, lines[i], now);
             }
-            for (PartitionWriter writer : writers.values()) {
-                current = writer;
-                writer.closeIfDue(now);
-                writer.storeClosed(storeThreads);
+            for (Map.Entry<TopicPartition, PartitionWriter> entry : writers.entrySet()) {
+                current = entry.getValue();
+                current.closeIfDue(now);
+                storeClosed(entry.getKey(), current, false);
+            }
+            // Every partition's next file is being stored; now wait where files pile up.
+            for (Map.Entry<TopicPartition, PartitionWriter> entry : writers.entrySet()) {
+                current = entry.getValue();
+                storeClosed(entry.getKey(), current, true);
             }
         } catch (PartitionWriter.StoreFailure e) {
             throw retryLater(StorageErrors.classify(e.cause(), store, e.fileName()));
@@ -146,25 +154,34 @@ public class LakeSinkTask extends SinkTask {
 
     /**
      * Offers, per partition, the offset before which every record is in a durable file. Closed files are handed to
-     * the store threads and waited for (at most {@code store.threads} are in flight, so the wait is bounded), the
-     * offsets are read, and only then is the store asked to make what it stored durable ({@link ObjectStore#sync}):
+     * the store threads and the ones in flight waited for (once at most {@code store.wait.max.ms}: a store that slow
+     * is not waited for again in this call, its files are committed next time), the offsets are read, and only then is the store asked to make what it stored durable ({@link ObjectStore#sync}):
      * every file behind an offered offset was stored before that sync began. If the sync fails nothing is offered.
      */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         long now = clock.getAsLong();
-        for (PartitionWriter writer : writers.values()) {
+        for (Map.Entry<TopicPartition, PartitionWriter> entry : writers.entrySet()) {
+            PartitionWriter writer = entry.getValue();
             try {
                 writer.closeIfDue(now);
-                writer.storeClosed(storeThreads);
+                storeClosed(entry.getKey(), writer, false);
             } catch (PartitionWriter.StoreFailure | IOException | RuntimeException e) {
                 LOG.warn("cannot store {} yet; its records stay uncommitted: {}", writer.nextFileName(), e.toString());
             }
         }
         Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
+        boolean waiting = true;
         for (Map.Entry<TopicPartition, PartitionWriter> entry : writers.entrySet()) {
             PartitionWriter writer = entry.getValue();
-            writer.awaitStores();
+            try {
+                if (waiting) {
+                    writer.awaitStores(storeThreads);
+                }
+            } catch (IOException e) {
+                waiting = false;
+                LOG.warn("{}; the records of files still being stored stay uncommitted for now", e.getMessage());
+            }
             OptionalLong offset = writer.committableOffset();
             if (offset.isPresent()) {
                 committable.put(entry.getKey(), new OffsetAndMetadata(offset.getAsLong()));
@@ -212,8 +229,50 @@ public class LakeSinkTask extends SinkTask {
         writers.values().forEach(PartitionWriter::awaitStores);
     }
 
+    /**
+     * Hands the partition's next closed file to the store threads ({@code backlog}: and waits while more are
+     * waiting); a file whose name another writer took fences the partition instead of failing the task (its other
+     * partitions are not concerned).
+     */
+    private void storeClosed(TopicPartition partition, PartitionWriter writer, boolean backlog)
+            throws PartitionWriter.StoreFailure, IOException {
+        try {
+            if (backlog) {
+                writer.storeBacklog(storeThreads);
+            } else {
+                writer.storeClosed(storeThreads);
+            }
+        } catch (PartitionWriter.StoreFailure e) {
+            if (!(e.cause() instanceof ObjectConflictException conflict)) {
+                throw e;
+            }
+            fence(partition, writer, conflict);
+        }
+    }
+
+    /**
+     * This task wrote the partition while another did too: it stalled past the poll interval and the partition was
+     * given to another task, which published first. Which of the two still owns the partition cannot be told from
+     * here, so this one stops: nothing more of the partition is stored, no offset of it is offered again, and the
+     * partition is paused. If this task lost it, the next poll takes it away ({@link #close}); if it still owns it,
+     * a restart of the task cleans up from the committed offset and writes the partition again.
+     */
+    private void fence(TopicPartition partition, PartitionWriter writer, ObjectConflictException conflict) {
+        writer.fence();
+        try {
+            context.pause(partition);
+        } catch (IllegalWorkerStateException e) {
+            // The consumer no longer has the partition: this task is the one that lost it, nothing to pause.
+            LOG.info("{} is no longer assigned to this task", partition);
+        }
+        LOG.error("{} is fenced and paused: {}. Nothing of it is committed past this file. If this task lost the"
+                + " partition while stalled (longer than max.poll.interval.ms), the next rebalance takes it away;"
+                + " if it still owns it, restart the task.", partition, conflict.getMessage());
+    }
+
     /** Appends the record's line, or hands a bad record ({@code checked} is its {@link DataException}) on. */
-    private void take(PartitionWriter writer, SinkRecord record, Object checked, long now) {
+    private void take(TopicPartition partition, PartitionWriter writer, SinkRecord record, Object checked, long now)
+            throws IOException {
         byte[] line;
         String folder;
         try {
@@ -233,36 +292,11 @@ public class LakeSinkTask extends SinkTask {
             writer.skip(record.kafkaOffset());
             return;
         }
+        if (!writer.isClean(folder)) {
+            uncommitted.remove(partition.topic(), partition.partition(), folder, writer.resumeOffset());
+            writer.markClean(folder);
+        }
         writer.append(record.kafkaOffset(), record.timestamp(), folder, line, now);
-    }
-
-    /**
-     * Files of this partition from {@code resumeOffset} on were stored by an attempt whose offsets never committed;
-     * stores of this partition that a crash interrupted (temporary files, multipart uploads) can never complete.
-     */
-    private void removeUncommittedFiles(TopicPartition partition, long resumeOffset) throws IOException {
-        TopicLayout layout = config.layout();
-        String prefix = (partitioner instanceof KafkaPartitionPartitioner
-                ? layout.partitionDir(partition.topic(), partition.partition())
-                : layout.topicDir(partition.topic())) + "/";
-        for (String name : store.list(prefix)) {
-            boolean uncommitted = TopicLayout.parse(name)
-                    .filter(file -> isOf(file, partition) && file.startOffset() >= resumeOffset)
-                    .isPresent();
-            if (uncommitted) {
-                LOG.info("removing {}: stored at or after offset {}, which was never committed", name, resumeOffset);
-                store.delete(name);
-            }
-        }
-        int incomplete = store.removeIncomplete(prefix,
-                name -> TopicLayout.parse(name).filter(file -> isOf(file, partition)).isPresent());
-        if (incomplete > 0) {
-            LOG.info("removed {} incomplete write(s) of {} left by an interrupted task", incomplete, partition);
-        }
-    }
-
-    private static boolean isOf(TopicLayout.LakeFile file, TopicPartition partition) {
-        return file.topic().equals(partition.topic()) && file.partition() == partition.partition();
     }
 
     private RetriableException retryLater(ConnectException classified) {

@@ -1,14 +1,17 @@
 package io.pinpipe.connect;
 
 import io.pinpipe.common.TopicLayout;
+import io.pinpipe.connect.store.ObjectConflictException;
 
-import java.io.InterruptedIOException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,8 +25,10 @@ import java.util.concurrent.CompletionException;
  * alone), or when a wall-clock rule fires for an idle file ({@link #closeIfDue}). The offset handed to Connect for
  * committing is the start of the oldest file not yet stored, so a record is committed only once its file is stored.
  *
- * <p>Closed files are stored on {@link StoreThreads} while records keep coming; each keeps the future of its store.
- * Only the task thread touches this class; the futures are the one link to the store threads.
+ * <p>Closed files are stored on {@link StoreThreads} while records keep coming, one after the other in offset order;
+ * each keeps the future of its store. A file whose name another writer took with other content fences the partition
+ * ({@link #fence}): nothing more of it is stored or offered for commit. Only the task thread touches this class; the
+ * futures are the one link to the store threads.
  */
 final class PartitionWriter {
 
@@ -33,8 +38,12 @@ final class PartitionWriter {
     private final Rotation rotation;
     private final BufferPool buffers;
     private final Deque<ClosedFile> closed = new ArrayDeque<>();
+    /** Folders this partition's earlier owners' uncommitted files were removed from since it was assigned. */
+    private final Set<String> cleanFolders = new HashSet<>();
     private OpenFile open;
     private long nextOffset = -1;
+    private long resumeOffset = -1;
+    private boolean fenced;
     /** The size of the last file closed: files of one partition are alike, so the next buffer starts that big. */
     private int lastFileBytes = 64 * 1024;
 
@@ -51,9 +60,43 @@ final class PartitionWriter {
         return nextOffset >= 0 && offset < nextOffset;
     }
 
-    /** True before the first record since the partition was assigned. */
-    boolean isFresh() {
-        return nextOffset < 0;
+    /** Notes where Connect resumed the partition: the first offset it hands after the assignment. */
+    void resumeAt(long offset) {
+        if (resumeOffset < 0) {
+            resumeOffset = offset;
+        }
+    }
+
+    /** The offset Connect resumed the partition at (its committed offset then); -1 before the first record. */
+    long resumeOffset() {
+        return resumeOffset;
+    }
+
+    /** True once the uncommitted files of earlier owners were removed from {@code folder} (see LakeSinkTask). */
+    boolean isClean(String folder) {
+        return cleanFolders.contains(folder);
+    }
+
+    void markClean(String folder) {
+        cleanFolders.add(folder);
+    }
+
+    boolean isFenced() {
+        return fenced;
+    }
+
+    /**
+     * Stops writing this partition for good: another writer published a file of it first, so this task may have
+     * lost the partition. The open file and the closed files not yet being stored are dropped (the failed one too:
+     * it is never stored again), and no offset is offered again.
+     */
+    void fence() {
+        fenced = true;
+        if (open != null) {
+            buffers.give(open.content.bytes);
+            open = null;
+        }
+        closed.removeIf(file -> file.stored == null);
     }
 
     void append(long offset, Long timestamp, String folder, byte[] line, long now) {
@@ -84,18 +127,42 @@ final class PartitionWriter {
     }
 
     /**
-     * Reports finished stores, then hands every closed file not yet being stored to {@code threads}, in offset order
-     * (waiting for a free thread). A failed store is thrown as a {@link StoreFailure} naming its file, and that file
-     * is handed over again on the next call: re-storing a name with the same content is harmless.
+     * Reports finished stores, then hands the oldest closed file to {@code threads} (waiting for a free thread) if
+     * none of this partition's files is being stored: a partition's files are published one after the other, in
+     * offset order, so none lands after an earlier one failed, and a task fenced by a conflicting file publishes
+     * nothing after it. A failed store is thrown as a {@link StoreFailure} naming its file, and that file is handed
+     * over again on the next call: re-storing a name with the same content is harmless.
      */
-    void storeClosed(StoreThreads threads) throws StoreFailure, InterruptedIOException {
-        throwFirstFailure();
-        for (ClosedFile file : closed) {
-            if (file.stored == null) {
-                file.stored = threads.submit(file.name, ByteBuffer.wrap(file.content, 0, file.length));
-            }
+    void storeClosed(StoreThreads threads) throws StoreFailure, IOException {
+        if (fenced) {
+            return;
         }
         throwFirstFailure();
+        ClosedFile oldest = closed.peekFirst();
+        if (oldest != null && oldest.stored == null) {
+            oldest.stored = threads.submit(oldest.name, ByteBuffer.wrap(oldest.content, 0, oldest.length));
+        }
+    }
+
+    /**
+     * {@link #storeClosed}, then waits, storing one file after the other, until only the file being stored is left:
+     * back-pressure, so a partition holds at most its open file and one closed file in memory.
+     */
+    void storeBacklog(StoreThreads threads) throws StoreFailure, IOException {
+        storeClosed(threads);
+        while (!fenced && closed.size() > 1) {
+            threads.await(closed.peekFirst().stored, closed.peekFirst().name);
+            storeClosed(threads);
+        }
+    }
+
+    /** Waits, at most {@code store.wait.max.ms}, until none of this partition's files is being stored. */
+    void awaitStores(StoreThreads threads) throws IOException {
+        for (ClosedFile file : closed) {
+            if (file.stored != null) {
+                threads.await(file.stored, file.name);
+            }
+        }
     }
 
     /** Waits until none of this partition's files is being stored, whatever the outcome. */
@@ -109,15 +176,14 @@ final class PartitionWriter {
 
     private void throwFirstFailure() throws StoreFailure {
         dropStored();
-        for (ClosedFile file : closed) {
-            if (file.stored != null && file.stored.isCompletedExceptionally()) {
-                Throwable cause = causeOf(file.stored);
-                file.stored = null;
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new StoreFailure(file.name, (Exception) cause);
+        ClosedFile oldest = closed.peekFirst();
+        if (oldest != null && oldest.stored != null && oldest.stored.isCompletedExceptionally()) {
+            Throwable cause = causeOf(oldest.stored);
+            oldest.stored = null;
+            if (cause instanceof Error error) {
+                throw error;
             }
+            throw new StoreFailure(oldest.name, (Exception) cause);
         }
     }
 
@@ -146,9 +212,15 @@ final class PartitionWriter {
         return closed.isEmpty() ? layout.topicDir(topic) : closed.peekFirst().name;
     }
 
-    /** The offset Connect may commit: every record before it is in a durable file or was dead-lettered. */
+    /**
+     * The offset Connect may commit: every record before it is in a durable file or was dead-lettered. None once the
+     * partition is fenced, or while a store waits to be reported as a conflict.
+     */
     OptionalLong committableOffset() {
         dropStored();
+        if (fenced || closed.stream().anyMatch(ClosedFile::conflicted)) {
+            return OptionalLong.empty();
+        }
         if (!closed.isEmpty()) {
             return OptionalLong.of(closed.peekFirst().startOffset);
         }
@@ -163,8 +235,7 @@ final class PartitionWriter {
     }
 
     private void closeOpen() {
-        String name = layout.topicDir(topic) + "/" + open.folder + "/"
-                + layout.fileName(topic, partition, open.startOffset, TopicLayout.JSON_EXTENSION);
+        String name = layout.folder(topic, open.folder) + "/" + layout.fileName(topic, partition, open.startOffset, TopicLayout.JSON_EXTENSION);
         closed.addLast(new ClosedFile(name, open.startOffset, open.content.bytes, open.content.size));
         lastFileBytes = open.content.size;
         open = null;
@@ -222,6 +293,11 @@ final class PartitionWriter {
             this.startOffset = startOffset;
             this.content = content;
             this.length = length;
+        }
+
+        boolean conflicted() {
+            return stored != null && stored.isCompletedExceptionally()
+                    && causeOf(stored) instanceof ObjectConflictException;
         }
     }
 

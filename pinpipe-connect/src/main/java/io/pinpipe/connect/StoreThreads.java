@@ -2,14 +2,17 @@ package io.pinpipe.connect;
 
 import io.pinpipe.connect.store.ObjectStore;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,8 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * upload) overlap with reading records.
  *
  * <p>At most {@code threads} files are being stored at once. {@link #submit} waits for a free thread: that bounds the
- * memory held by closed files and slows the task to the store's pace (back-pressure on {@code put}). With 0 threads a
- * file is stored on the caller's thread before {@link #submit} returns. The outcome of each store is a future; this
+ * memory held by closed files and slows the task to the store's pace (back-pressure on {@code put}). Every wait of the
+ * task thread here ({@link #submit}, {@link #await}) is bounded by {@code store.wait.max.ms} and then fails with an
+ * {@link IOException} (retriable), so a stalled store never keeps the task from polling past
+ * {@code max.poll.interval.ms}, which would hand its partitions to another task while it still writes them. With 0
+ * threads a file is stored on the caller's thread before {@link #submit} returns. The outcome of each store is a future; this
  * class never retries and never decides what a failure means (the task does, see {@link LakeSinkTask}).
  */
 final class StoreThreads implements AutoCloseable {
@@ -28,12 +34,14 @@ final class StoreThreads implements AutoCloseable {
     private final ObjectStore store;
     private final ExecutorService executor;
     private final Semaphore free;
+    private final long maxWaitMs;
 
-    StoreThreads(ObjectStore store, int threads) {
+    StoreThreads(ObjectStore store, int threads, long maxWaitMs) {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must not be negative, was " + threads);
         }
         this.store = store;
+        this.maxWaitMs = maxWaitMs;
         this.free = new Semaphore(threads);
         if (threads == 0) {
             this.executor = null;
@@ -53,12 +61,14 @@ final class StoreThreads implements AutoCloseable {
      * until the future completes. The future completes when
      * {@link ObjectStore#put} returned, or exceptionally with what it threw.
      */
-    CompletableFuture<Void> submit(String name, ByteBuffer content) throws InterruptedIOException {
+    CompletableFuture<Void> submit(String name, ByteBuffer content) throws IOException {
         if (executor == null) {
             return storeNow(name, content);
         }
         try {
-            free.acquire();
+            if (!free.tryAcquire(maxWaitMs, TimeUnit.MILLISECONDS)) {
+                throw tooSlow("no store thread came free to store " + name);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting to store " + name);
@@ -80,6 +90,25 @@ final class StoreThreads implements AutoCloseable {
             stored.completeExceptionally(e);
         }
         return stored;
+    }
+
+    /** Waits until the store of {@code name} ended, whatever its outcome, for at most {@code store.wait.max.ms}. */
+    void await(CompletableFuture<Void> stored, String name) throws IOException {
+        try {
+            stored.handle((done, error) -> null).get(maxWaitMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw tooSlow("storing " + name + " did not end");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for " + name + " to be stored");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a handled future failed", e);
+        }
+    }
+
+    private IOException tooSlow(String what) {
+        return new IOException(what + " within " + maxWaitMs + " ms (store.wait.max.ms); the store is too slow, so"
+                + " the task polls again instead of waiting past the poll interval");
     }
 
     /** Lets the files being stored finish (bounded by the store's own timeouts), then ends the threads. */

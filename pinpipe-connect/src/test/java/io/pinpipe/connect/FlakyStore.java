@@ -10,15 +10,14 @@ import java.util.Random;
  * A real store that fails now and then: before a write (nothing stored) or after it (stored, but the writer is told
  * it failed) — the two ways a store outage meets a sink.
  */
-final class FlakyStore implements ObjectStore {
+final class FlakyStore extends ForwardingStore {
 
-    private final ObjectStore delegate;
     private final Random random;
     private final double failureRate;
     final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     FlakyStore(ObjectStore delegate, Random random, double failureRate) {
-        this.delegate = delegate;
+        super(delegate);
         this.random = random;
         this.failureRate = failureRate;
     }
@@ -26,35 +25,25 @@ final class FlakyStore implements ObjectStore {
     @Override
     public void put(String name, java.nio.ByteBuffer content) throws IOException {
         maybeFail("before writing " + name);
-        delegate.put(name, content);
+        super.put(name, content);
         maybeFail("after writing " + name);
     }
 
     @Override
-    public List<String> list(String prefix) throws IOException {
+    public List<String> list(String prefix, String startAfter) throws IOException {
         maybeFail("listing " + prefix);
-        return delegate.list(prefix);
+        return super.list(prefix, startAfter);
     }
 
     @Override
     public void delete(String name) throws IOException {
         maybeFail("deleting " + name);
-        delegate.delete(name);
-    }
-
-    @Override
-    public byte[] get(String name) throws IOException {
-        return delegate.get(name);
+        super.delete(name);
     }
 
     @Override
     public String describe() {
-        return "flaky " + delegate.describe();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        return "flaky " + super.describe();
     }
 
     private void maybeFail(String what) throws IOException {

@@ -48,6 +48,13 @@ class LakeSinkConfigTest {
     }
 
     @Test
+    void conditionalWritesOtherThanAutoOnOrOffAreRejectedNamingTheKey() {
+        assertThatThrownBy(() -> new LakeSinkConfig(Map.of("store", "s3", "s3.bucket.name", "b",
+                "s3.conditional.writes", "maybe")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("s3.conditional.writes");
+    }
+
+    @Test
     void formatsOtherThanJsonAreRejectedWithTheSupportedValues() {
         assertThatThrownBy(() -> new LakeSinkConfig(Map.of("local.dir", "/l",
                 "format.class", "io.confluent.connect.s3.format.avro.AvroFormat")))

@@ -151,12 +151,12 @@ class LakeSinkTaskTest {
     }
 
     /**
-     * The first file fails on a store thread while the next ones are stored fine: nothing past the failed file is
-     * offered for commit, the next put reports the failure (so Connect backs off), and the retry stores the file
-     * once: no gap, no duplicate.
+     * The first file fails slowly on a store thread while the next ones wait for it: none of them lands after the
+     * failure (a partition's files are published in order), put reports the failure (so Connect backs off), and the
+     * retry stores the files once: no gap, no duplicate.
      */
     @Test
-    void storeFailingWhileFilesAreInFlightCommitsNothingPastTheFailureAndTheRetryFillsTheGap() throws IOException {
+    void storeFailingWhileFilesAreInFlightCommitsNothingPastTheFailureAndTheRetryFillsTheGap() throws Exception {
         FailingOnce store = new FailingOnce(new LocalFolderStore(lake));
         store.failAfter = new java.util.concurrent.CountDownLatch(1);
         TestContext context = new TestContext(true);
@@ -165,17 +165,25 @@ class LakeSinkTaskTest {
         task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "2", LakeSinkConfig.STORE_THREADS, "2")));
         task.open(List.of(P0));
 
-        task.put(records(0, 0, 6));
+        // Three files: put stores them one after the other, so it waits until the first store has failed.
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread putter = new Thread(() -> {
+            try {
+                task.put(records(0, 0, 6));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        putter.start();
         store.failAfter.countDown();
-        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(0));
-        assertThat(store.list("topics/")).as("files after the failed one were stored")
-                .containsExactlyInAnyOrder("topics/pinpipe.pin/partition=0/pinpipe.pin+0+0000000002.json",
-                        "topics/pinpipe.pin/partition=0/pinpipe.pin+0+0000000004.json");
-
-        assertThatThrownBy(() -> task.put(List.of())).isInstanceOf(RetriableException.class)
+        putter.join(30_000);
+        assertThat(putter.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOf(RetriableException.class)
                 .hasMessageContaining("pinpipe.pin+0+0000000000.json");
+        assertThat(store.list("topics/")).as("no file after the failed one was stored").isEmpty();
         assertThat(context.lastTimeout).isEqualTo(1000);
-        task.put(records(0, 6, 1));
+
+        task.put(records(0, 0, 7));
 
         assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(6));
         assertThat(Lake.lines(store, "topics", TOPIC, 0))
@@ -204,7 +212,10 @@ class LakeSinkTaskTest {
         task.start(props(Map.of(LakeSinkConfig.FLUSH_SIZE, "1", LakeSinkConfig.STORE_THREADS, "2")));
         task.open(List.of(P0));
 
-        Thread putter = new Thread(() -> task.put(records(0, 0, 5)));
+        // Two partitions' files are stored at once (one partition's files one after the other).
+        List<SinkRecord> batch = new ArrayList<>(records(0, 0, 5));
+        batch.addAll(records(1, 0, 5));
+        Thread putter = new Thread(() -> task.put(batch));
         putter.start();
         putter.join(500);
 
@@ -212,7 +223,8 @@ class LakeSinkTaskTest {
         assertThat(storing.get()).isEqualTo(2);
         release.countDown();
         putter.join(10_000);
-        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(5));
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(5))
+                .containsEntry(P1, new OffsetAndMetadata(5));
         task.stop();
     }
 
@@ -376,14 +388,13 @@ class LakeSinkTaskTest {
     }
 
     /** Refuses the first write, as a store that is briefly down. */
-    private static class FailingOnce implements ObjectStore {
-        private final ObjectStore delegate;
+    private static class FailingOnce extends ForwardingStore {
         volatile boolean failed;
         /** When set, the failing write first waits for it: a store that is slow to fail. */
         java.util.concurrent.CountDownLatch failAfter;
 
         FailingOnce(ObjectStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -399,31 +410,7 @@ class LakeSinkTaskTest {
                 }
                 throw new java.nio.file.AccessDeniedException(name);
             }
-            delegate.put(name, content);
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public void delete(String name) throws IOException {
-            delegate.delete(name);
-        }
-
-        @Override
-        public byte[] get(String name) throws IOException {
-            return delegate.get(name);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public void close() {
+            super.put(name, content);
         }
     }
 }

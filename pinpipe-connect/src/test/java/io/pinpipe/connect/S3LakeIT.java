@@ -1,10 +1,6 @@
 package io.pinpipe.connect;
 
-import io.pinpipe.connect.store.S3Store;
 import io.pinpipe.connect.worker.WorkerProcess;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,35 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class S3LakeIT {
 
-    private static final String BUCKET = "user-pinpipe-bucket";
-    private static final Map<String, String> CREDENTIALS = Map.of("AWS_ACCESS_KEY_ID", "local-test",
-            "AWS_SECRET_ACCESS_KEY", "local-test-secret");
+    private static final String BUCKET = S3Fixture.BUCKET;
+    private static final Map<String, String> CREDENTIALS = S3Fixture.CREDENTIALS;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
-    private BlobStoreContext blobs;
-    private S3Proxy s3;
-    private int port;
+    private S3Fixture s3;
     private S3Client client;
 
     @BeforeEach
     void startS3() throws Exception {
-        blobs = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
-                .build(BlobStoreContext.class);
-        s3 = startProxy(0);
-        port = s3.getPort();
-        System.setProperty("aws.accessKeyId", CREDENTIALS.get("AWS_ACCESS_KEY_ID"));
-        System.setProperty("aws.secretAccessKey", CREDENTIALS.get("AWS_SECRET_ACCESS_KEY"));
-        client = S3Store.client("us-east-1", endpoint(), true);
-        client.createBucket(request -> request.bucket(BUCKET));
+        s3 = new S3Fixture();
+        client = s3.client;
     }
 
     @AfterEach
     void stopS3() throws Exception {
-        client.close();
-        s3.stop();
-        blobs.close();
+        s3.close();
     }
 
     @Test
@@ -91,7 +75,7 @@ class S3LakeIT {
                 sent.addAll(send(fixture, "outage.pin", 10, 20));
                 Thread.sleep(3_000);
                 assertThat(worker.status().orElseThrow().isRunning()).as("task survives the outage").isTrue();
-                s3 = startProxy(port);
+                s3.start();
 
                 WorkerFixture.await("all objects", Duration.ofSeconds(90), () -> keys().size() == 3);
             }
@@ -101,21 +85,6 @@ class S3LakeIT {
             }
             assertThat(lake.toString()).isEqualTo(String.join("\n", sent) + "\n");
         }
-    }
-
-    @Test
-    void incompleteMultipartUploadsOfAPartitionAreAbortedWhenItIsCleanedUp() {
-        String ours = "topics/m.pin/partition=0/m.pin+0+0000000100.json";
-        String others = "topics/m.pin/partition=1/m.pin+1+0000000100.json";
-        client.createMultipartUpload(request -> request.bucket(BUCKET).key(ours));
-        client.createMultipartUpload(request -> request.bucket(BUCKET).key(others));
-        S3Store store = new S3Store(client, BUCKET, 5 * 1024 * 1024);
-
-        int aborted = store.removeIncomplete("topics/m.pin/", name -> name.contains("/m.pin+0+"));
-
-        assertThat(aborted).isEqualTo(1);
-        assertThat(client.listMultipartUploads(request -> request.bucket(BUCKET).prefix("topics/")).uploads())
-                .extracting(software.amazon.awssdk.services.s3.model.MultipartUpload::key).containsExactly(others);
     }
 
     private Map<String, String> connector(String topic) {
@@ -144,20 +113,6 @@ class S3LakeIT {
     }
 
     private String endpoint() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private S3Proxy startProxy(int onPort) throws Exception {
-        S3Proxy proxy = S3Proxy.builder().blobStore(blobs.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:" + onPort)).build();
-        proxy.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!"STARTED".equals(proxy.getState())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-            }
-            Thread.sleep(20);
-        }
-        return proxy;
+        return s3.endpoint();
     }
 }

@@ -16,6 +16,7 @@ final class TestContext implements SinkTaskContext {
 
     final List<SinkRecord> reported = new ArrayList<>();
     final List<Throwable> reasons = new ArrayList<>();
+    final List<TopicPartition> paused = new ArrayList<>();
     long lastTimeout = -1;
     private final boolean withReporter;
 
@@ -48,6 +49,7 @@ final class TestContext implements SinkTaskContext {
 
     @Override
     public void pause(TopicPartition... partitions) {
+        paused.addAll(List.of(partitions));
     }
 
     @Override

@@ -3,10 +3,11 @@ package io.pinpipe.connect.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,12 @@ import java.util.stream.Stream;
 
 /**
  * A lake in a local folder. A file is written under a hidden temporary name in its final folder, forced to disk,
- * then renamed atomically over its final name: a reader sees a whole file or none, and a machine crash cannot leave a
- * renamed file without its bytes. The rename itself becomes durable when its folder is forced, which {@link #sync}
- * does for every folder written to since the last sync (one folder flush for many files). Hidden names (leading '.')
- * are never lake files.
+ * then published by a hard link to its final name, which the kernel creates only if the name is free (atomically:
+ * of two writers racing for a name exactly one link succeeds, unlike a rename, which replaces). A reader sees a whole
+ * file or none, a machine crash cannot leave a published file without its bytes, and no writer ever replaces another
+ * writer's file. The link becomes durable when its folder is forced, which {@link #sync} does for every folder written
+ * to since the last sync (one folder flush for many files). Hidden names (leading '.') are never lake files. The
+ * folder must be on a file system with hard links (any Linux or macOS local file system, NTFS).
  */
 public final class LocalFolderStore implements ObjectStore {
 
@@ -51,11 +54,25 @@ public final class LocalFolderStore implements ObjectStore {
                 }
                 channel.force(true);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            publish(temp, target, name);
         } finally {
             Files.deleteIfExists(temp);
         }
         unsyncedFolders.add(folder);
+    }
+
+    /** Links {@code temp} to the free name {@code target}; a taken name is fine only if it holds the same bytes. */
+    private void publish(Path temp, Path target, String name) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+            if (Files.mismatch(temp, target) != -1) {
+                throw new ObjectConflictException(name, describe());
+            }
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedOperationException("the file system of " + root + " has no hard links, which the"
+                    + " lake sink needs to publish a file without replacing another writer's", e);
+        }
     }
 
     @Override
@@ -73,36 +90,51 @@ public final class LocalFolderStore implements ObjectStore {
     }
 
     @Override
-    public List<String> list(String prefix) throws IOException {
+    public List<String> list(String prefix, String startAfter) throws IOException {
         Path start = resolve(prefix);
         Path folder = prefix.isEmpty() || prefix.endsWith("/") ? start : start.getParent();
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        if (!folder.equals(start)) {
+            // A name prefix inside one folder (a partition's files): one read of the folder's names, no file opened.
+            return namesIn(folder, prefix, startAfter);
+        }
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
             files.filter(Files::isRegularFile)
                     .filter(file -> !file.getFileName().toString().startsWith("."))
-                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
-                    .filter(name -> name.startsWith(prefix))
+                    .map(this::name)
+                    .filter(name -> name.startsWith(prefix) && name.compareTo(startAfter) > 0)
                     .forEach(names::add);
         }
         return names;
     }
 
+    private List<String> namesIn(Path folder, String prefix, String startAfter) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                String name = name(file);
+                if (name.startsWith(prefix) && name.compareTo(startAfter) > 0) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
     @Override
-    public int removeIncomplete(String prefix, Predicate<String> ours) throws IOException {
-        Path start = resolve(prefix);
-        Path folder = prefix.isEmpty() || prefix.endsWith("/") ? start : start.getParent();
-        if (!Files.isDirectory(folder)) {
+    public int removeIncomplete(String folder, Predicate<String> ours) throws IOException {
+        Path dir = resolve(folder);
+        if (!Files.isDirectory(dir)) {
             return 0;
         }
         List<Path> leftovers = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(Files::isRegularFile)
-                    .filter(file -> finalName(file).filter(name -> name.startsWith(prefix) && ours.test(name))
-                            .isPresent())
-                    .forEach(leftovers::add);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + "*" + TEMP_SUFFIX)) {
+            for (Path file : files) {
+                finalName(file).filter(ours).ifPresent(name -> leftovers.add(file));
+            }
         }
         for (Path leftover : leftovers) {
             Files.deleteIfExists(leftover);
@@ -122,8 +154,11 @@ public final class LocalFolderStore implements ObjectStore {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        Path target = file.resolveSibling(fileName.substring(1, end));
-        return Optional.of(root.relativize(target).toString().replace('\\', '/'));
+        return Optional.of(name(file.resolveSibling(fileName.substring(1, end))));
+    }
+
+    private String name(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
     }
 
     @Override

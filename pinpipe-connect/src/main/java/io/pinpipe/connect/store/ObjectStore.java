@@ -6,20 +6,23 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Where lake files go. The sink's exactly-once argument rests on this contract.
+ * Where lake files go. The sink's exactly-once and fencing arguments rest on this contract.
  *
  * <p>{@link #put} is atomic: when it returns, a reader sees the whole object under its name and it survives a crash of
  * the writer's process; once a later {@link #sync} returns it also survives a crash of the machine. If {@code put}
- * throws, a reader sees either nothing new under the name or the object the name held before. Writing a name again
- * replaces it; a {@link #delete} too becomes durable with the next {@code sync}. {@code put} may be called from several
- * threads at once, for different names. Implementations report failures as exceptions that {@link StorageErrors}
- * classifies; they never retry themselves.
+ * throws, a reader sees either nothing new under the name or the object the name held before. {@code put} never
+ * replaces an object: a name that already holds the same bytes is success (a replay), other bytes are an
+ * {@link ObjectConflictException}. A {@link #delete} becomes durable with the next {@code sync}. {@code put} may be
+ * called from several threads at once, for different names. Implementations report failures as exceptions that
+ * {@link StorageErrors} classifies; they never retry themselves.
  */
 public interface ObjectStore extends AutoCloseable {
 
     /**
-     * Stores the remaining bytes of {@code content} under {@code name} ({@code topics/<topic>/.../<file>.json}),
-     * atomically. The buffer is the caller's again when this returns; its position may have moved.
+     * Stores the remaining bytes of {@code content} under {@code name} ({@code topics/<topic>/.../<file>.json})
+     * atomically, unless the name is taken: then returns if the object there holds the same bytes and throws
+     * {@link ObjectConflictException} if not. The buffer is the caller's again when this returns; its position may
+     * have moved.
      */
     void put(String name, ByteBuffer content) throws IOException;
 
@@ -36,15 +39,25 @@ public interface ObjectStore extends AutoCloseable {
     }
 
     /** Names of all objects whose name starts with {@code prefix}, in no particular order. */
-    List<String> list(String prefix) throws IOException;
+    default List<String> list(String prefix) throws IOException {
+        return list(prefix, "");
+    }
 
     /**
-     * Removes what interrupted {@link #put}s left under {@code prefix} for objects whose final name {@code ours}
-     * accepts: hidden temporary files (local folder), incomplete multipart uploads (S3). Call it only for names no
-     * live writer is storing (a task does, for a partition it was just given): such leftovers can never complete.
-     * Returns how many were removed. The default removes nothing.
+     * Names of the objects whose name starts with {@code prefix} and sorts after {@code startAfter} (by UTF-8 bytes,
+     * as S3 lists; empty: all of them), in no particular order. The cost is bounded by the names returned, not by
+     * what sorts before {@code startAfter}, where the store can (S3); a local folder reads the names of one folder.
      */
-    default int removeIncomplete(String prefix, Predicate<String> ours) throws IOException {
+    List<String> list(String prefix, String startAfter) throws IOException;
+
+    /**
+     * Removes what interrupted {@link #put}s of this store left in {@code folder} (not below it) for objects whose
+     * final name {@code ours} accepts: the local folder's hidden temporary files. A task calls it for a folder of
+     * a partition it was just given; if a task that lost the partition is still storing there, its put fails (and
+     * is never retried into the lake, see the fencing rules in docs/lake-sink.md). Returns how many were removed. The default removes nothing: an S3 multipart upload is aborted only by the
+     * writer that started it, since another task's upload may be live (see {@code S3Store}).
+     */
+    default int removeIncomplete(String folder, Predicate<String> ours) throws IOException {
         return 0;
     }
 

@@ -1,5 +1,7 @@
 package io.pinpipe.connect.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -9,7 +11,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -17,26 +18,78 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * A lake in an S3 bucket (AWS or any S3 API via {@code store.url}). An object becomes visible only when its single
- * PUT or its multipart upload completes, so readers never see a partial file; a failed multipart upload is aborted.
- * Credentials come from the AWS default chain (environment, system properties, profile, instance role) and are never
- * held in settings or printed.
+ * PUT or its multipart upload completes, so readers never see a partial file; a failed multipart upload is aborted by
+ * the writer that started it, and by no one else (another task's upload may still be live; a bucket lifecycle rule
+ * {@code AbortIncompleteMultipartUpload} removes those a killed worker left). Objects are never replaced: with
+ * conditional writes the PUT or the upload's completion carries {@code If-None-Match: *} and S3 refuses (412) when the
+ * name exists; a store that ignores that header is asked whether the name exists just before writing, which leaves
+ * a window of one request for a racing writer. Credentials come from the AWS default chain (environment, system
+ * properties, profile, instance role) and are never held in settings or printed.
  */
 public final class S3Store implements ObjectStore {
 
-    private static final int NOT_IMPLEMENTED = 501;
+    private static final Logger LOG = LoggerFactory.getLogger(S3Store.class);
+    private static final int NOT_FOUND = 404;
+    private static final int PRECONDITION_FAILED = 412;
+    private static final String ANY_OBJECT = "*";
 
     private final S3Client client;
     private final String bucket;
     private final int partSize;
+    /** The hidden object {@link #honoursIfNoneMatch} writes when {@link #conditionalWrites} is not known yet. */
+    private final String probeKey;
+    private volatile Boolean conditionalWrites;
 
-    public S3Store(S3Client client, String bucket, int partSize) {
+    /** A store that sends {@code If-None-Match: *} when {@code conditionalWrites}, else checks for the name first. */
+    public S3Store(S3Client client, String bucket, int partSize, boolean conditionalWrites) {
+        this(client, bucket, partSize, conditionalWrites, null);
+    }
+
+    private S3Store(S3Client client, String bucket, int partSize, Boolean conditionalWrites, String probeKey) {
         this.client = client;
         this.bucket = bucket;
         this.partSize = partSize;
+        this.conditionalWrites = conditionalWrites;
+        this.probeKey = probeKey;
+    }
+
+    /**
+     * A store that finds out on its first write whether the server honours {@code If-None-Match}, by writing
+     * {@code probeKey} ({@link #honoursIfNoneMatch}); not when the task starts, so a store that is briefly down then
+     * is retried like any write.
+     */
+    public static S3Store probing(S3Client client, String bucket, int partSize, String probeKey) {
+        return new S3Store(client, bucket, partSize, null, probeKey);
+    }
+
+    /**
+     * Whether the server refuses to overwrite an object under {@code If-None-Match: *}: writes {@code probeKey}
+     * twice with the header (the second must be refused) and deletes it. AWS S3 does since 2024; S3Proxy 2.6 and
+     * some other servers ignore the header and overwrite.
+     */
+    public static boolean honoursIfNoneMatch(S3Client client, String bucket, String probeKey) {
+        try {
+            for (int write = 0; write < 2; write++) {
+                client.putObject(request -> request.bucket(bucket).key(probeKey).ifNoneMatch(ANY_OBJECT),
+                        RequestBody.fromString("probe"));
+            }
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == PRECONDITION_FAILED) {
+                return true;
+            }
+            if (StorageErrors.isRetriable(e)) {
+                throw e;
+            }
+            // Some servers refuse the header outright (400, 501): they cannot fence either.
+            LOG.info("s3://{} refused a conditional write ({})", bucket, e.statusCode());
+            return false;
+        } finally {
+            client.deleteObject(request -> request.bucket(bucket).key(probeKey));
+        }
     }
 
     /**
@@ -59,10 +112,45 @@ public final class S3Store implements ObjectStore {
     }
 
     @Override
-    public void put(String name, ByteBuffer content) {
+    public void put(String name, ByteBuffer content) throws ObjectConflictException {
+        ByteBuffer bytes = content.duplicate();
+        boolean conditional = conditionalWrites();
+        if (!conditional && exists(name)) {
+            requireSame(name, bytes);
+            return;
+        }
+        try {
+            upload(name, content, conditional);
+        } catch (S3Exception e) {
+            if (e.statusCode() != PRECONDITION_FAILED) {
+                throw e;
+            }
+            requireSame(name, bytes);
+        }
+    }
+
+    private boolean conditionalWrites() {
+        Boolean known = conditionalWrites;
+        if (known == null) {
+            synchronized (this) {
+                if (conditionalWrites == null) {
+                    conditionalWrites = honoursIfNoneMatch(client, bucket, probeKey);
+                    LOG.info(conditionalWrites ? "s3://{} honours If-None-Match: files are written conditionally"
+                            : "s3://{} ignores If-None-Match: each file's name is checked just before it is written",
+                            bucket);
+                }
+                known = conditionalWrites;
+            }
+        }
+        return known;
+    }
+
+    private void upload(String name, ByteBuffer content, boolean conditional) {
+        String ifNoneMatch = conditional ? ANY_OBJECT : null;
         int length = content.remaining();
         if (length <= partSize) {
-            client.putObject(request -> request.bucket(bucket).key(name), RequestBody.fromByteBuffer(content));
+            client.putObject(request -> request.bucket(bucket).key(name).ifNoneMatch(ifNoneMatch),
+                    RequestBody.fromByteBuffer(content));
             return;
         }
         String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(name)).uploadId();
@@ -77,44 +165,40 @@ public final class S3Store implements ObjectStore {
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
             }
             client.completeMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+                    .ifNoneMatch(ifNoneMatch).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
         } catch (RuntimeException e) {
             abortQuietly(name, uploadId, e);
             throw e;
         }
     }
 
-    @Override
-    public List<String> list(String prefix) {
-        List<String> names = new ArrayList<>();
-        client.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(S3Object::key)
-                .forEach(names::add);
-        return names;
-    }
-
-    /** Aborts incomplete multipart uploads of our names: one listing call per prefix, usually empty. */
-    @Override
-    public int removeIncomplete(String prefix, Predicate<String> ours) {
-        List<MultipartUpload> leftovers = new ArrayList<>();
+    private boolean exists(String name) {
         try {
-            client.listMultipartUploadsPaginator(request -> request.bucket(bucket).prefix(prefix)).uploads()
-                    .stream()
-                    .filter(upload -> ours.test(upload.key()))
-                    .forEach(leftovers::add);
+            client.headObject(request -> request.bucket(bucket).key(name));
+            return true;
         } catch (S3Exception e) {
-            if (e.statusCode() == NOT_IMPLEMENTED) {
-                // Some S3-compatible servers cannot list uploads; their leftovers only cost storage until a
-                // bucket lifecycle rule (AbortIncompleteMultipartUpload) removes them.
-                return 0;
+            if (e.statusCode() == NOT_FOUND) {
+                return false;
             }
             throw e;
         }
-        for (MultipartUpload upload : leftovers) {
-            client.abortMultipartUpload(request -> request.bucket(bucket).key(upload.key())
-                    .uploadId(upload.uploadId()));
+    }
+
+    /** A taken name is a replay when it holds exactly our bytes, and another writer's file otherwise. */
+    private void requireSame(String name, ByteBuffer bytes) throws ObjectConflictException {
+        if (!ByteBuffer.wrap(get(name)).equals(bytes)) {
+            throw new ObjectConflictException(name, describe());
         }
-        return leftovers.size();
+    }
+
+    @Override
+    public List<String> list(String prefix, String startAfter) {
+        List<String> names = new ArrayList<>();
+        client.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)
+                        .startAfter(startAfter.isEmpty() ? null : startAfter)).contents().stream()
+                .map(S3Object::key)
+                .forEach(names::add);
+        return names;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 /**
  * The one place that decides whether a store failure is worth retrying. Decided by exception type and HTTP status,
  * never by message text: a store that is down or full (I/O errors, refused or timed-out connections, S3 5xx, 429,
- * 408) becomes a {@link RetriableException}, so Connect hands the same records again after a back-off; anything
+ * 408, and 409 for a conditional write that raced another) becomes a {@link RetriableException}, so Connect hands the same records again after a back-off; anything
  * else (a missing bucket, denied access, a bad name) fails the task with a message naming the store and object.
  */
 public final class StorageErrors {
@@ -28,12 +28,17 @@ public final class StorageErrors {
     }
 
     static boolean isRetriable(Throwable error) {
+        if (error instanceof ObjectConflictException) {
+            // Another writer's file: retrying cannot change it (the task fences the partition instead).
+            return false;
+        }
         if (error instanceof IOException || error instanceof UncheckedIOException) {
             return true;
         }
         if (error instanceof AwsServiceException service) {
             int status = service.statusCode();
-            return status >= 500 || status == 429 || status == 408 || service.isThrottlingException();
+            // 409: a conditional write raced another one for the same name; the retry learns who won.
+            return status >= 500 || status == 429 || status == 408 || status == 409 || service.isThrottlingException();
         }
         return error instanceof SdkClientException;
     }

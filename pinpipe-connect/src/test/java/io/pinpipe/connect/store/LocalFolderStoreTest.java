@@ -29,13 +29,44 @@ class LocalFolderStoreTest {
     }
 
     @Test
-    void writingANameAgainReplacesItsContent() throws IOException {
+    void writingANameAgainWithTheSameBytesIsAReplayAndSucceeds() throws IOException {
         LocalFolderStore store = new LocalFolderStore(root);
-        store.put("topics/t/x.json", bytes("old\n"));
+        store.put("topics/t/x.json", bytes("same\n"));
 
-        store.put("topics/t/x.json", bytes("new\n"));
+        store.put("topics/t/x.json", bytes("same\n"));
 
-        assertThat(store.get("topics/t/x.json")).isEqualTo(bytes("new\n"));
+        assertThat(store.get("topics/t/x.json")).isEqualTo(bytes("same\n"));
+        try (Stream<Path> files = Files.list(root.resolve("topics/t"))) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
+    void writingANameAgainWithOtherBytesIsAConflictThatKeepsTheFirstFileAndIsNotRetriable() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(root);
+        store.put("topics/t/x.json", bytes("first\n"));
+
+        assertThatThrownBy(() -> store.put("topics/t/x.json", bytes("second\n")))
+                .isInstanceOf(ObjectConflictException.class)
+                .hasMessageContaining("topics/t/x.json")
+                .satisfies(e -> assertThat(StorageErrors.isRetriable(e)).isFalse());
+        assertThat(store.get("topics/t/x.json")).isEqualTo(bytes("first\n"));
+        try (Stream<Path> files = Files.list(root.resolve("topics/t"))) {
+            assertThat(files).as("no temporary file left").hasSize(1);
+        }
+    }
+
+    @Test
+    void listingANamePrefixStartsAfterTheGivenName() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(root);
+        for (String offset : new String[] {"0000000001", "0000000002", "0000000003"}) {
+            store.put("topics/t/partition=0/t+0+" + offset + ".json", bytes("1\n"));
+        }
+        store.put("topics/t/partition=0/t+10+0000000009.json", bytes("1\n"));
+
+        assertThat(store.list("topics/t/partition=0/t+0+", "topics/t/partition=0/t+0+0000000001.json"))
+                .containsExactlyInAnyOrder("topics/t/partition=0/t+0+0000000002.json",
+                        "topics/t/partition=0/t+0+0000000003.json");
     }
 
     @Test

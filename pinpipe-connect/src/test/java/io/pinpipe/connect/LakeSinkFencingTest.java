@@ -1,0 +1,128 @@
+package io.pinpipe.connect;
+
+import io.pinpipe.connect.store.LocalFolderStore;
+import io.pinpipe.connect.store.ObjectStore;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Two tasks on one partition of a local lake (the zombie scenarios), and the bounded clean-up on assignment. */
+class LakeSinkFencingTest extends FencingScenarios {
+
+    @TempDir
+    Path lake;
+
+    /**
+     * 5,000 committed files (empty, created directly) and two uncommitted ones: the assignment's clean-up lists once,
+     * is handed only the two (the folder's names are read, no old file is), and deletes only them.
+     */
+    @Test
+    void cleanUpOnAssignmentListsOnlyTheFilesAfterTheCommittedOffset() throws IOException {
+        Path folder = Files.createDirectories(lake.resolve("topics/" + TOPIC + "/partition=0"));
+        int committed = 5_000;
+        for (int offset = 0; offset < committed; offset++) {
+            Files.createFile(folder.resolve(fileName(offset)));
+        }
+        Files.writeString(folder.resolve(fileName(committed)), "{\"uncommitted\":1}\n");
+        Files.writeString(folder.resolve(fileName(committed + 1)), "{\"uncommitted\":2}\n");
+        StallingStore store = StallingStore.counting(new LocalFolderStore(lake));
+        LakeSinkTask task = task(store, 2, new TestContext(true));
+
+        task.put(records(committed, 2));
+
+        assertThat(store.listings.get()).isEqualTo(1);
+        assertThat(store.namesListed.get()).isEqualTo(2);
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(committed + 2));
+        try (var files = Files.list(folder)) {
+            assertThat(files.count()).isEqualTo(committed + 1);
+        }
+        assertThat(Files.readString(folder.resolve(fileName(committed)), StandardCharsets.UTF_8))
+                .isEqualTo(String.join("\n", values(committed, 2)) + "\n");
+        task.stop();
+    }
+
+    /**
+     * A stalled store does not hold the task past the poll interval (which would make it a zombie): put gives up
+     * after store.wait.max.ms with a retriable error, so the worker polls again; preCommit returns without the stalled
+     * file's records; once the store goes on, the records handed again are stored once.
+     */
+    @Test
+    void aStalledStoreMakesPutRetriableInsteadOfHoldingTheTask() throws Exception {
+        StallingStore store = new StallingStore(newConnection(), name -> name.endsWith("+0000000000.json"));
+        Map<String, String> settings = new HashMap<>(storeProps());
+        settings.put(LakeSinkConfig.STORE_WAIT_MAX_MS, "300");
+        LakeSinkTask task = task(store, 2, new TestContext(true), settings);
+        List<SinkRecord> batch = records(0, 6);
+
+        assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class)
+                .hasMessageContaining("store.wait.max.ms");
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(0));
+        store.release();
+        task.put(batch);
+
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(6));
+        assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 6));
+        task.stop();
+    }
+
+    /**
+     * Hour folders: a crashed task left uncommitted files in two folders. The replay cleans each folder when its first
+     * record goes there (one listing per folder, never the whole topic) and the lake holds every record once.
+     */
+    @Test
+    void timeFoldersAreEachCleanedWhenTheReplayFirstWritesThere() throws IOException {
+        Map<String, String> hourly = Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString(),
+                LakeSinkConfig.PARTITIONER_CLASS, "time", LakeSinkConfig.PATH_FORMAT, "'hour'=HH",
+                LakeSinkConfig.PARTITION_DURATION_MS, "3600000");
+        LakeSinkTask crashed = task(new LocalFolderStore(lake), 2, new TestContext(true), hourly);
+        crashed.put(quarterHourly(0, 8));
+        crashed.awaitStores();
+        assertThat(newConnection().list("topics/")).hasSize(4);
+
+        // Offset 2 was committed: the files from 2 on (one in hour 00, two in hour 01) are the crashed task's.
+        StallingStore store = StallingStore.counting(new LocalFolderStore(lake));
+        LakeSinkTask replay = task(store, 3, new TestContext(true), hourly);
+        replay.put(quarterHourly(2, 6));
+
+        assertThat(replay.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(7));
+        assertThat(store.listings.get()).isEqualTo(2);
+        assertThat(store.list("topics/")).containsExactlyInAnyOrder(
+                "topics/zombie.pin/hour=00/" + fileName(0), "topics/zombie.pin/hour=00/" + fileName(2),
+                "topics/zombie.pin/hour=01/" + fileName(4));
+        assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 7));
+        replay.stop();
+    }
+
+    /** Records four to an hour from midnight (UTC), with the values of {@link #values}. */
+    private static List<SinkRecord> quarterHourly(long from, int count) {
+        return records(from, count).stream().map(record -> record.newRecord(record.topic(), record.kafkaPartition(),
+                null, null, null, record.value(), record.kafkaOffset() * 15 * 60_000L)).toList();
+    }
+
+    @Override
+    ObjectStore newConnection() {
+        return new LocalFolderStore(lake);
+    }
+
+    @Override
+    Map<String, String> storeProps() {
+        return Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString());
+    }
+
+    private static String fileName(long offset) {
+        return String.format("%s+0+%010d.json", TOPIC, offset);
+    }
+}
