@@ -44,7 +44,7 @@ public final class LakeCommand implements Callable<Integer> {
 
     @Option(names = "--rows", paramLabel = "R",
             description = "Rows of the generated dataset the draws pick from, 1.." + DatasetGenerator.MAX_ROWS
-                    + ". Default: N, so about 63% of the rows are drawn and 37% of the records are repeats.")
+                    + ". Default: N, so about 63%% of the rows are drawn and 37%% of the records are repeats.")
     private Long rows;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
