@@ -2,11 +2,13 @@ package io.pinpipe.cli.batch;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -41,6 +43,9 @@ public final class SparkJvm {
             "-Djdk.reflect.useDirectMethodHandle=false",
             "-Dio.netty.tryReflectionSetAccessible=true");
 
+    /** How long the job's last error lines may take to arrive after its output closed (it is exiting). */
+    private static final Duration ERRORS_DRAIN = Duration.ofSeconds(30);
+
     private SparkJvm() {
     }
 
@@ -48,6 +53,20 @@ public final class SparkJvm {
     public static Path home() {
         String home = System.getProperty("pinpipe.home");
         return Path.of(home != null && !home.isBlank() ? home : "").toAbsolutePath();
+    }
+
+    /**
+     * The log file of a Spark job run for a data folder, {@code <data-dir>/logs/<job>.log}: Spark's, Delta's and
+     * Kafka's warnings go there, not to the console (only errors are printed). The folder is created here.
+     */
+    public static Path logFile(Path dataDir, String job) {
+        Path folder = dataDir.resolve("logs");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the log folder " + folder, e);
+        }
+        return folder.resolve(job + ".log");
     }
 
     /** The spark module's build output under the pinpipe home (the repository root). */
@@ -62,17 +81,19 @@ public final class SparkJvm {
      * @param memory     the job JVM's heap, e.g. {@code 4g}
      * @param master     the Spark master, e.g. {@code local[*]}
      * @param jobOptions the job's own options ({@code --lake ...})
+     * @param logFile    where the libraries' log goes (appended), e.g. {@link #logFile(Path, String)}
      * @throws IllegalArgumentException when the spark module has not been built
      */
-    static List<String> command(Path home, String memory, String master, List<String> jobOptions) {
-        return command(home, memory, master, MAIN_CLASS, jobOptions);
+    static List<String> command(Path home, String memory, String master, List<String> jobOptions, Path logFile) {
+        return command(home, memory, master, MAIN_CLASS, jobOptions, logFile);
     }
 
     /**
-     * As {@link #command(Path, String, String, List)} with another main: a class on the spark module's class path,
-     * or a single-file source program ({@code Tool.java}), e.g. a test's reader of the Delta tables.
+     * As {@link #command(Path, String, String, List, Path)} with another main: a class on the spark module's class
+     * path, or a single-file source program ({@code Tool.java}), e.g. a test's reader of the Delta tables.
      */
-    public static List<String> command(Path home, String memory, String master, String main, List<String> args) {
+    public static List<String> command(Path home, String memory, String master, String main, List<String> args,
+                                       Path logFile) {
         Path target = moduleTarget(home);
         Path jar = target.resolve("pinpipe-spark.jar");
         Path lib = target.resolve("lib");
@@ -91,6 +112,7 @@ public final class SparkJvm {
             command.add("-Dspark.driver.bindAddress=127.0.0.1");
         }
         command.add("-Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties");
+        command.add("-Dpinpipe.log.file=" + logFile.toAbsolutePath());
         command.add("-cp");
         command.add(jar + java.io.File.pathSeparator + lib.resolve("*"));
         command.add(main);
@@ -98,29 +120,47 @@ public final class SparkJvm {
         return command;
     }
 
-    /** Starts the job's JVM: its standard error goes to ours, its standard input is closed. */
+    /** Starts the job's JVM with its standard input closed; read its output with {@link #forEachLine}. */
     public static Process start(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         return process;
     }
 
     /**
-     * Hands every line the job prints to {@code line} until the job closes its output. If that output is lost, the
-     * job is stopped: nobody would see what it does.
+     * Hands every line the job prints to {@code line} until the job closes its output, and prints its standard
+     * error (the errors its log lets through) to ours line by line, so that neither lands in the middle of a
+     * progress bar. If the output is lost, the job is stopped: nobody would see what it does.
      *
      * @param job the job's name for the error, e.g. {@code Spark job}
      */
     public static void forEachLine(Process process, String job, Consumer<String> line) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Thread errors = new Thread(() -> {
+            try {
+                copyLines(process.getErrorStream(), System.err::println);
+            } catch (IOException e) {
+                // The job is gone: there is nothing more to print.
+            }
+        }, "pinpipe-" + job.replace(' ', '-') + "-stderr");
+        errors.setDaemon(true);
+        errors.start();
+        try {
+            copyLines(process.getInputStream(), line);
+            errors.join(ERRORS_DRAIN.toMillis());
+        } catch (IOException e) {
+            process.destroy();
+            throw new UncheckedIOException("lost the " + job + "'s output", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void copyLines(InputStream from, Consumer<String> line) throws IOException {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
             String next;
             while ((next = lines.readLine()) != null) {
                 line.accept(next);
             }
-        } catch (IOException e) {
-            process.destroy();
-            throw new UncheckedIOException("lost the " + job + "'s output", e);
         }
     }
 }

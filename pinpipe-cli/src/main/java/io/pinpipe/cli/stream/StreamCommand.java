@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code pinpipe stream}: the Structured Streaming job ({@code io.pinpipe.spark.stream.StreamMain}) in a child JVM
- * on the spark module's class path. Passes its progress lines through, forwards a stop (SIGTERM, Ctrl-C) to it so
- * it stops gracefully, and returns its exit code.
+ * on the spark module's class path. Passes its progress lines through (the libraries' log goes to
+ * {@code <data-dir>/logs/stream.log}), forwards a stop (SIGTERM, Ctrl-C) to it so it stops gracefully, and returns
+ * its exit code.
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = {"Clean the streaming topics streaming-<id>-pin|geo|user continuously into Delta tables"
@@ -89,8 +90,9 @@ public final class StreamCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Settings settings = root.settings(List.of(StackSettings.USER_ID, StackSettings.BOOTSTRAP_SERVERS, MEMORY));
+        Path log = SparkJvm.logFile(root.dataDir(), "stream");
         List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY),
-                master, MAIN_CLASS, jobOptions(root.dataDir(), settings));
+                master, MAIN_CLASS, jobOptions(root.dataDir(), settings), log);
         Process process = SparkJvm.start(command);
         // Ctrl-C or SIGTERM on pinpipe: pass it on (SIGTERM) and wait, so the job stops between its writes.
         Thread forwardStop = new Thread(() -> stop(process), "pinpipe-stream-stop");
@@ -105,6 +107,10 @@ public final class StreamCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(forwardStop);
         } catch (IllegalStateException shuttingDown) {
             // The hook is running already: it waits for the same process.
+        }
+        if (exitCode != 0) {
+            spec.commandLine().getErr().println("stream: the streaming job ended with exit code " + exitCode
+                    + "; its log is " + log);
         }
         return exitCode;
     }

@@ -32,7 +32,8 @@ final class StreamJobProcess {
     }
 
     static StreamJobProcess start(Path log, String mainClass, List<String> options) throws IOException {
-        List<String> command = new ArrayList<>(SparkJvm.command(home(), "768m", "local[2]", mainClass, options));
+        List<String> command = new ArrayList<>(SparkJvm.command(home(), "768m", "local[2]", mainClass, options,
+                log.resolveSibling("spark-" + log.getFileName())));
         command.add(1, "-Duser.timezone=UTC");
         command.add(1, "-Dspark.ui.enabled=false");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
