@@ -53,6 +53,8 @@ class BatchCommandIT {
         assertThat(out.toString()).contains("pinpipe batch: done", "| Albania | art      | 1              |");
         assertThat(dataDir.resolve("warehouse/pin/_delta_log")).isDirectory();
         assertThat(dataDir.resolve("results/report.html")).isRegularFile();
+        assertThat(dataDir.resolve("logs/batch.log")).as("Spark's log, off the console").isRegularFile();
+        assertThat(out.toString()).doesNotContain("Truncated the string representation of a plan");
         assertThat(dataDir.resolve("results/q1_popular_category_by_country.csv")).content()
                 .isEqualTo("country,category,category_count\nAlbania,art,1\n");
     }
