@@ -74,7 +74,9 @@ final class PlainProgress implements Progress {
 
     private void printWhenDue() {
         Instant now = clock.instant();
-        if (closed || done == countAtLastLine || now.isBefore(lastLine.plus(interval))) {
+        boolean finished = task.knowsTotal() && done >= task.total();
+        // A finished count waits for the last line, which says the same with the time taken.
+        if (closed || finished || done == countAtLastLine || now.isBefore(lastLine.plus(interval))) {
             return;
         }
         String line = task.task() + ": " + count() + speed(Duration.between(started, now));
