@@ -61,6 +61,7 @@ final class TerminalProgress implements Progress {
     private static final class LineConsumer extends ConsoleProgressBarConsumer {
 
         private final LiveLine line;
+        private boolean ended;
 
         LineConsumer(LiveLine line) {
             super(line.terminal());
@@ -68,13 +69,19 @@ final class TerminalProgress implements Progress {
         }
 
         @Override
-        public void accept(String frame) {
-            line.draw(frame);
+        public synchronized void accept(String frame) {
+            // The library's refresh thread may still deliver a frame after the close: the bar must not come back.
+            if (!ended) {
+                line.draw(frame);
+            }
         }
 
         @Override
-        public void close() {
-            line.end();
+        public synchronized void close() {
+            if (!ended) {
+                ended = true;
+                line.end();
+            }
         }
     }
 }
