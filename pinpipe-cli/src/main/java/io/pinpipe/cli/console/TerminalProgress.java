@@ -15,8 +15,10 @@ final class TerminalProgress implements Progress {
     private static final int MAX_DESCRIPTION = 30;
 
     private final ProgressBar bar;
+    private final LineConsumer consumer;
 
     TerminalProgress(ProgressTask task, LiveLine line) {
+        consumer = new LineConsumer(line);
         ProgressBarBuilder builder = new ProgressBarBuilder()
                 .setTaskName(task.task())
                 .setInitialMax(task.knowsTotal() ? task.total() : -1)
@@ -25,7 +27,7 @@ final class TerminalProgress implements Progress {
                 .setUpdateIntervalMillis(250)
                 // Redraw while the count stands still too, so the elapsed time shows the work is alive.
                 .continuousUpdate()
-                .setConsumer(new LineConsumer(line));
+                .setConsumer(consumer);
         if (!task.unit().isEmpty()) {
             builder.setUnit(" " + task.unit(), 1);
         }
@@ -55,6 +57,9 @@ final class TerminalProgress implements Progress {
     @Override
     public void close() {
         bar.close();
+        // The library skips its consumer's close when the bar closes before its first refresh ran (a bar of a few
+        // milliseconds): end the line here too, or the closed bar would stay live under all later output.
+        consumer.close();
     }
 
     /** Hands the library's frames to the live line; the library still measures the terminal's width. */
