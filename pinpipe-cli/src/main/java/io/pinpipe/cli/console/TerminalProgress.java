@@ -22,7 +22,7 @@ final class TerminalProgress implements Progress {
         ProgressBarBuilder builder = new ProgressBarBuilder()
                 .setTaskName(task.task())
                 .setInitialMax(task.knowsTotal() ? task.total() : -1)
-                // No colours: the frame's width is then its length, and a wiped line leaves no colour behind.
+                // No colours: a wiped or finished bar leaves no colour codes behind on the terminal.
                 .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                 .setUpdateIntervalMillis(250)
                 // Redraw while the count stands still too, so the elapsed time shows the work is alive.
