@@ -3,6 +3,7 @@ package io.pinpipe.cli.batch;
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.process.ChildProcess;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -85,17 +86,20 @@ public final class BatchCommand implements Callable<Integer> {
         Settings settings = root.settings(List.of(USER_ID, MEMORY));
         List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY), master,
                 jobOptions(dataDir, settings));
-        Process process = SparkJvm.start(command);
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            SparkJvm.forEachLine(process, "Spark job", line -> show(out, line));
-        } finally {
-            if (progress != null) {
-                progress.stepTo(progress.getMax());
-                progress.close();
+        // Whatever ends this command (the job, an error, an interrupt), the job is gone when it returns: the
+        // scheduler releases its run lock only then.
+        try (ChildProcess job = SparkJvm.start(command, "Spark job")) {
+            try {
+                SparkJvm.forEachLine(job.process(), "Spark job", line -> show(out, line));
+            } finally {
+                if (progress != null) {
+                    progress.stepTo(progress.getMax());
+                    progress.close();
+                }
             }
+            return job.waitFor();
         }
-        return process.waitFor();
     }
 
     /** A step line of the job moves the progress bar; any other line is printed as it is. */
