@@ -52,7 +52,7 @@ class OneWriterPerWarehouseIT {
                 third = StreamJobProcess.start(root.resolve("third.log"), StreamCommand.MAIN_CLASS, options);
                 assertThat(third.awaitLog(STARTED, START_MILLIS)).as("the dead job's warehouse is taken over: %s",
                         third.log()).isTrue();
-                assertThat(third.terminate()).as(third.log()).isZero();
+                assertThat(third.log()).doesNotContain("another stream job");
             } finally {
                 first.killIfAlive();
                 if (third != null) {
