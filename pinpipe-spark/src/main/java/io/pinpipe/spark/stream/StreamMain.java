@@ -1,5 +1,6 @@
 package io.pinpipe.spark.stream;
 
+import io.pinpipe.common.process.LockFile;
 import io.pinpipe.spark.JobArguments;
 import io.pinpipe.spark.SparkSessions;
 import org.apache.hadoop.util.ShutdownHookManager;
@@ -41,7 +42,7 @@ public final class StreamMain {
             return read.exitCode();
         }
         StreamOptions options = read.options();
-        Optional<WriterLock> lock;
+        Optional<LockFile> lock;
         try {
             lock = WriterLock.acquire(options.warehouse());
         } catch (WriterLock.WarehouseBusyException e) {
@@ -55,7 +56,7 @@ public final class StreamMain {
         try {
             return run(options, out, err);
         } finally {
-            lock.ifPresent(WriterLock::close);
+            lock.ifPresent(LockFile::close);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.pinpipe.spark.stream;
 
+import io.pinpipe.common.process.LockFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class WriterLockIT {
 
             holder.destroyForcibly().waitFor();
 
-            Optional<WriterLock> taken = WriterLock.acquire(warehouse.toString());
+            Optional<LockFile> taken = WriterLock.acquire(warehouse.toString());
             assertThat(taken).as("the dead holder's lock is taken over").isPresent();
             taken.get().close();
         } finally {
@@ -53,7 +54,7 @@ class WriterLockIT {
 
     @Test
     void aJobOfThisProcessHoldsTheWarehouseUntilItCloses() {
-        WriterLock first = WriterLock.acquire(warehouse.toString()).orElseThrow();
+        LockFile first = WriterLock.acquire(warehouse.toString()).orElseThrow();
         assertThatThrownBy(() -> WriterLock.acquire("file:" + warehouse))
                 .isInstanceOf(WriterLock.WarehouseBusyException.class)
                 .hasMessageContaining("pid " + ProcessHandle.current().pid());
