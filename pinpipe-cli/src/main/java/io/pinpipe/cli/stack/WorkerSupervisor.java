@@ -4,6 +4,7 @@ import io.pinpipe.cli.connect.ConnectWorker;
 import io.pinpipe.common.process.ChildProcess;
 import io.pinpipe.gateway.ops.Components;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -77,6 +78,7 @@ final class WorkerSupervisor implements AutoCloseable {
                     restarts = 0;
                 }
                 String why = "the worker exited unexpectedly (exit code " + exitCode + "; log " + worker.log() + ")";
+                forget(worker);
                 health.report(COMPONENT, "RESTARTING", why);
                 out.accept(PREFIX + why);
                 restarts = restartOrGiveUp(restarts);
@@ -118,6 +120,15 @@ final class WorkerSupervisor implements AutoCloseable {
         health.report(COMPONENT, "DOWN", why);
         giveUp.accept(why);
         return -1;
+    }
+
+    /** Lets go of a dead worker: its stop at shutdown and its {@code rest.url} file, which names a closed port. */
+    private static void forget(ConnectWorker dead) {
+        try {
+            dead.stop();
+        } catch (IOException e) {
+            // The next worker writes rest.url again.
+        }
     }
 
     /** 1 s, 2 s, 4 s, ... at most {@link #MAX_DELAY}. */
