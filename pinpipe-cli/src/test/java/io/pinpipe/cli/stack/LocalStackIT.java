@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sink), fed by {@code pinpipe emulate}: every acknowledged record is in Kafka, and the lake's files, named as the
  * Confluent S3 sink names them, hold exactly those records in offset order. A second start on the same folder keeps
  * everything. A Connect worker killed while records arrive is restarted (the console and {@code /health} say so)
- * and the lake still ends complete; a killed {@code pinpipe up} leaves no child process behind.
+ * and the lake still ends complete, or, when it cannot be restarted, the stack fails loudly; a killed
+ * {@code pinpipe up} leaves no child process behind.
  */
 class LocalStackIT {
 
@@ -119,6 +120,28 @@ class LocalStackIT {
                 assertThat(lakeLines(topic)).as("the lake holds %s exactly once, in offset order", topic)
                         .containsExactlyElementsOf(inKafka);
             }
+        }
+    }
+
+    @Test
+    @Timeout(600)
+    void aWorkerThatCannotBeRestartedFailsTheStackLoudly() throws Exception {
+        Path config = config();
+        String home = System.getProperty("pinpipe.home");
+        List<String> printed = new CopyOnWriteArrayList<>();
+        try (LocalStack stack = start(config, printed)) {
+            // Every restart now fails at once: the worker's class path is not where pinpipe.home says.
+            System.setProperty("pinpipe.home", dataDir.resolve("no-such-home").toString());
+
+            ProcessHandle.of(stack.connectWorker().orElseThrow().pid()).orElseThrow().destroyForcibly();
+
+            String why = stack.failure().get(180, TimeUnit.SECONDS);
+            assertThat(why).startsWith("the Connect worker could not be kept running (5 restarts in a row; last: ")
+                    .contains("classpath.txt is missing");
+            assertThat(printed).anyMatch(line -> line.startsWith("Connect   restart 5 failed: "));
+            assertThat(health(stack)).isEqualTo("DOWN");
+        } finally {
+            System.setProperty("pinpipe.home", home);
         }
     }
 
