@@ -15,13 +15,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The CLI (built by the launcher on first use) and a source holding the real sample (or the generated dataset).
-sample="../shared/data/real-sample"
-if [[ -d "$sample" ]]; then
-    ./pinpipe --data-dir "$work/data" dataset load --from "$sample" >"$work/load.log" 2>/dev/null
-else
-    ./pinpipe --data-dir "$work/data" dataset load --generate >"$work/load.log" 2>/dev/null
-fi
+# The CLI (built by the launcher on first use) and a source holding the real sample, unpacked from the repository's
+# gzipped copy (the loader reads plain table files).
+mkdir -p "$work/sample"
+for packed in testdata/real-sample/*.jsonl.gz; do
+    gunzip -c "$packed" >"$work/sample/$(basename "$packed" .gz)"
+done
+./pinpipe --data-dir "$work/data" dataset load --from "$work/sample" >"$work/load.log" 2>/dev/null
 
 java -Xmx256m -Dsun.net.httpserver.nodelay=true benchmarks/NoopGateway.java "$work/port" &
 server_pid=$!

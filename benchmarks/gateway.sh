@@ -15,9 +15,9 @@ mvn -f "$root/pom.xml" -B -q -pl pinpipe-gateway -am test-compile dependency:bui
 cp="$root/pinpipe-gateway/target/test-classes:$root/pinpipe-gateway/target/classes:$(cat "$work/cp.txt")"
 
 # ~500-byte JSON records from the real sample: the raw producer and the gateway send the same data.
-python3 - "${PINPIPE_SHARED:-$root/../shared}/data/real-sample/pinterest_data.jsonl" "$work" <<'PY'
-import json, sys
-rows = [l.strip() for l in open(sys.argv[1], encoding="utf-8") if 400 <= len(l.strip().encode()) <= 600]
+python3 - "$root/testdata/real-sample/pinterest_data.jsonl.gz" "$work" <<'PY'
+import gzip, json, sys
+rows = [l.strip() for l in gzip.open(sys.argv[1], "rt", encoding="utf-8") if 400 <= len(l.strip().encode()) <= 600]
 rows = [json.dumps(json.loads(r), separators=(",", ":")) for r in rows][:200]
 open(sys.argv[2] + "/payloads.txt", "w").write("\n".join(rows) + "\n")
 one = '{"records":[{"value":' + rows[0] + '}]}'

@@ -6,7 +6,8 @@
 #   sink's work kept on the task thread (store.threads=0, check.in.parallel=false) as a before/after check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl pinpipe-connect -am install -DskipTests
+# Built in one reactor run (nothing installed to ~/.m2): target/worker-classpath.txt names the sibling modules' jars.
+mvn -B -q -pl pinpipe-connect -am package -DskipTests
 cd pinpipe-connect
 exec java -Xms1g -Xmx3g -cp "target/test-classes:target/classes:$(cat target/worker-classpath.txt)" \
     ${JAVA_OPTS:-} io.pinpipe.connect.SinkBenchmark "${1:-1000000}" "${2:-full}"

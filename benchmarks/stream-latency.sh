@@ -8,9 +8,10 @@
 # BENCH_JOB_JVM="-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=/tmp/ev" adds settings to the job's JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl pinpipe-spark,pinpipe-cli -am install -DskipTests
+# One reactor run builds what the benchmark needs and runs it (nothing installed to ~/.m2, nothing read from there).
 uptime
-mvn -B -q -pl pinpipe-cli verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StreamLatencyBench \
+mvn -B -q -pl pinpipe-spark,pinpipe-cli -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=StreamLatencyBench -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dbench.rates="${1:-1000,10000}" -Dbench.seconds="${2:-60}" -Dbench.trigger="${3:-1s}" \
     -Dbench.warmup="${4:-120}" -Dbench.settle="${5:-30}" -Dbench.jobJvm="${BENCH_JOB_JVM:-}"
 uptime

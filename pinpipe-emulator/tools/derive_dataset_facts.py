@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Derives the dataset generator's resource tables from the real sample (shared/data/real-sample).
+"""Derives the dataset generator's resource tables from the real sample (testdata/real-sample, gzipped).
 
 Run by hand when the sample changes; the generator never reads the sample at run time. The outputs are counts,
 name lists, tag and word vocabularies and length percentiles: facts about the course dataset, not its rows.
 
-    python3 pinpipe-emulator/tools/derive_dataset_facts.py ../shared/data/real-sample \
+    python3 pinpipe-emulator/tools/derive_dataset_facts.py testdata/real-sample \
         pinpipe-emulator/src/main/resources/io/pinpipe/emulator/dataset
 """
 import collections
+import gzip
 import json
 import os
 import re
@@ -18,7 +19,7 @@ PLACEHOLDER_TAGS = 'N,o, ,T,a,g,s, ,A,v,a,i,l,a,b,l,e'
 
 
 def read(path):
-    with open(path, encoding='utf-8') as f:
+    with gzip.open(path, 'rt', encoding='utf-8') as f:
         return [json.loads(line) for line in f]
 
 
@@ -40,14 +41,14 @@ def percentiles(values):
 
 
 def main(sample, out):
-    pins = read(os.path.join(sample, 'pinterest_data.jsonl'))
-    geo = read(os.path.join(sample, 'geolocation_data.jsonl'))
-    users = read(os.path.join(sample, 'user_data.jsonl'))
+    pins = read(os.path.join(sample, 'pinterest_data.jsonl.gz'))
+    geo = read(os.path.join(sample, 'geolocation_data.jsonl.gz'))
+    users = read(os.path.join(sample, 'user_data.jsonl.gz'))
     os.makedirs(out, exist_ok=True)
 
-    # Person attributes, counted per ROW: the generator orders people by a latent rank (the biggest posters first,
-    # DATA.md: they are alphabetically and chronologically early in every attribute) and maps that rank through
-    # these row-weighted tables, so the row-level distributions come out as in the real tables.
+    # Person attributes, counted per ROW: the generator orders people by a latent rank (the biggest posters first;
+    # in the real sample they are alphabetically and chronologically early in every attribute) and maps that rank
+    # through these row-weighted tables, so the row-level distributions come out as in the real tables.
     people = collections.Counter()
     for u in users:
         people[(u['first_name'], u['last_name'], u['age'], u['date_joined'])] += 1

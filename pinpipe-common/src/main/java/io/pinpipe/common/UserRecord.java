@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 
 /**
  * One row of the source table {@code user_data}: who made post {@code ind}. The same person appears under many
- * {@code ind} values (DATA.md): {@code ind} is a post id, not a user id.
+ * {@code ind} values (5,307 people own the course table's 11,154 rows): {@code ind} is a post id, not a user id.
  */
 @JsonPropertyOrder({"ind", "first_name", "last_name", "age", "date_joined"})
 public record UserRecord(

@@ -1,6 +1,6 @@
 package io.pinpipe.connect;
 
-import io.pinpipe.common.SharedFolder;
+import io.pinpipe.common.TestData;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class ConfigDocsTest {
         Path generated = Path.of("target", "lake-sink-config-table.md");
         Files.writeString(generated, table);
 
-        String docs = Files.readString(SharedFolder.projectRoot().resolve("docs/lake-sink.md"));
+        String docs = Files.readString(TestData.projectRoot().resolve("docs/lake-sink.md"));
 
         assertThat(docs).as("docs/lake-sink.md must contain the table in %s", generated.toAbsolutePath())
                 .contains(table);

@@ -21,7 +21,7 @@ import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * The cleaning rules of the clean tables (DESIGN.md "Clean tables"), as Spark column expressions and pure
+ * The cleaning rules of the clean tables (docs/batch.md, "What the job does"), as Spark column expressions and pure
  * {@code Dataset<Row> -> Dataset<Row>} functions, so the batch job and a Structured Streaming job apply exactly the
  * same rules. No UDFs: every rule is a built-in expression Spark can optimise and run on any executor.
  *

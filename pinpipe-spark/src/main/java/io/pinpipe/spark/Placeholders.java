@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The placeholder strings the source data uses instead of a missing value, per pin column. {@link #core()} is the
- * list the published cleaned rows follow (DATA.md, "Cleaning as published"); {@link #extended()} adds the
+ * list the published cleaned rows follow (testdata/real-sample/cleaned); {@link #extended()} adds the
  * placeholders only some students nulled: {@code "No description available"}, {@code "Untitled"} and {@code ""}
  * in title and description.
  *

@@ -1,8 +1,8 @@
 package io.pinpipe.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinpipe.common.SharedFolder;
 import io.pinpipe.common.SourceTable;
+import io.pinpipe.common.TestData;
 import io.pinpipe.common.Topics;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -76,7 +76,7 @@ class RealSampleIT {
 
     @BeforeAll
     static void runOnce() {
-        sample = SharedFolder.realSample();
+        sample = TestData.realSample();
         spark = TestSpark.start();
         lake = root.resolve("lake");
         nextOffsets = new TestLake(lake, TOPICS).writeSample(sample, BAD_PINS, BAD_GEO, BAD_USERS);
@@ -106,7 +106,7 @@ class RealSampleIT {
         Dataset<Row> extendedPins = Cleaning.onePerInd(Cleaning.cleanPins(
                 RecordChecks.passed(RecordChecks.withReason(raw, SourceTable.PIN, extended)), extended));
         int extendedOnly = assertReproduces(SourceTable.PIN, "pin.jsonl", 3_540, extendedPins);
-        // DATA.md: the published pins follow the core rules, except 8 rows that match only the extended ones.
+        // The published pins follow the core rules, except 8 rows that match only the extended ones.
         assertThat(extendedOnly).isEqualTo(8);
     }
 

@@ -2,10 +2,10 @@ package io.pinpipe.cli.batch;
 
 import io.pinpipe.cli.CliProcess;
 import io.pinpipe.cli.Main;
+import io.pinpipe.cli.SparkJobHome;
 import io.pinpipe.common.Await;
 import io.pinpipe.common.TopicLayout;
 import io.pinpipe.common.Topics;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +35,7 @@ class BatchCommandIT {
 
     @Test
     void batchOnALakeWritesTablesResultsAndReport() throws IOException {
-        Path home = Path.of("").toAbsolutePath().getParent();
-        if (!Files.isRegularFile(SparkJvm.moduleTarget(home).resolve("pinpipe-spark.jar"))) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("pinpipe-spark is not built; mvn verify builds it before pinpipe-cli");
-            }
-            Assumptions.abort("pinpipe-spark is not built: skipping");
-        }
+        Path home = SparkJobHome.get();
         Topics topics = new Topics("cli");
         write(topics.batch(io.pinpipe.common.SourceTable.PIN), List.of(
                 "{\"index\": 1, \"unique_id\": \"a\", \"title\": \"T\", \"poster_name\": \"P\","

@@ -1,7 +1,7 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.common.Settings;
-import io.pinpipe.common.SharedFolder;
+import io.pinpipe.common.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -44,7 +44,7 @@ class ConnectWorkerConfigTest {
 
     @Test
     void courseConnectorFileIsTranslatedWithTheUserIdFilledIn() throws IOException {
-        Path course = SharedFolder.shared().resolve("seed/course-s3-sink-connector.properties");
+        Path course = TestData.courseConnectorFile();
         List<String> notes = new ArrayList<>();
 
         Map<String, String> config = ConnectWorker.connectorConfig(dataDir, Settings.of(Map.of("user.id", "abc",

@@ -1,15 +1,14 @@
 package io.pinpipe.cli.dataset;
 
 import io.pinpipe.cli.Main;
+import io.pinpipe.cli.SparkJobHome;
 import io.pinpipe.emulator.lake.LakeDraws;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -34,13 +33,7 @@ class LakeBatchIT {
 
     @Test
     void theCleanTablesHoldOneRowPerDistinctDrawnRowId() {
-        Path home = Path.of("").toAbsolutePath().getParent();
-        if (!Files.isRegularFile(home.resolve("pinpipe-spark/target/pinpipe-spark.jar"))) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("pinpipe-spark is not built; mvn verify builds it before pinpipe-cli");
-            }
-            Assumptions.abort("pinpipe-spark is not built: skipping");
-        }
+        Path home = SparkJobHome.get();
         int records = 3_000;
         int rows = 2_000;
         long seed = 42;

@@ -3,7 +3,7 @@ package io.pinpipe.cli.pipeline;
 import java.util.Comparator;
 import java.util.List;
 
-/** DESIGN.md's age groups, in the order results list them; under 18 and missing ages are groups of their own. */
+/** The age groups of docs/batch.md, in the order results list them; under 18 and missing age are groups too. */
 final class AgeGroup {
 
     static final List<String> ORDER = List.of("18-24", "25-35", "36-50", "+50", "<18", "unknown");

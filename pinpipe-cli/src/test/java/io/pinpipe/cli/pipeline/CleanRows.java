@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows of the three clean tables as the reference computes them (DESIGN.md "Clean tables"), in the tables'
- * column order. {@code toMap()} gives a row as column name → value with datetimes in the wire form, which is how
- * the whole-pipeline test compares them with the rows Spark wrote.
+ * The rows of the three clean tables as the reference computes them (docs/batch.md, "What the job does"), in the
+ * tables' column order. {@code toMap()} gives a row as column name → value with datetimes in the wire form, which is
+ * how the whole-pipeline test compares them with the rows Spark wrote.
  */
 public final class CleanRows {
 

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The eight questions answered in plain Java from clean rows, written from DESIGN.md's semantics alone (not from the
- * Spark job): tables join on {@code ind}; posts count once per {@code ind}; a person is a distinct
+ * The eight questions answered in plain Java from clean rows, written from docs/batch.md's semantics alone (not from
+ * the Spark job): tables join on {@code ind}; posts count once per {@code ind}; a person is a distinct
  * {@code (user_name, age, date_joined)} whose follower count is the highest on their posts; ties are all returned;
  * medians are exact; nulls never count; rows are ordered by their grouping key. Column names and file names are
  * those of the result files ({@code docs/batch.md}).
@@ -194,7 +194,7 @@ public final class ReferenceAnswers {
         return year >= first && year <= last;
     }
 
-    /** A person: {@code ind} is a post id, and one person posts many times (DATA.md). */
+    /** A person: {@code ind} is a post id, and one person posts many times (5,307 people own the course's 11,154). */
     record Person(String userName, Integer age, LocalDateTime dateJoined) {
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import static io.pinpipe.cli.pipeline.Answer.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The reference answers follow DESIGN.md's semantics on tiny hand-built tables: ties, medians, nulls, order. */
+/** The reference answers follow docs/batch.md's semantics on tiny hand-built tables: ties, medians, nulls, order. */
 class ReferenceAnswersTest {
 
     private final List<CleanRows.Pin> pins = new ArrayList<>();

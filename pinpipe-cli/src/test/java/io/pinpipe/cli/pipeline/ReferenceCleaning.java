@@ -15,13 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cleaning rules of DESIGN.md ("Clean tables") and DATA.md ("Cleaning as published", core placeholders),
- * written again in plain Java from those documents, without looking at Spark: the independent side of the
- * whole-pipeline test. Input: source rows as the emulator sends them; output: one clean row per {@code ind}.
+ * The cleaning rules of docs/batch.md ("What the job does", with the core placeholders the published cleaned rows in
+ * testdata/real-sample/cleaned follow), written again in plain Java from that text, without looking at Spark: the
+ * independent side of the whole-pipeline test. Input: source rows as the emulator sends them; output: one clean row per
+ * {@code ind}.
  */
 public final class ReferenceCleaning {
 
-    /** DATA.md's core placeholders, per pin column: these values mean "no value" and become null. */
+    /** The core placeholders, per pin column: these values mean "no value" and become null. */
     static final Map<String, String> PLACEHOLDERS = Map.of(
             "title", "No Title Data Available",
             "description", "No description available Story format",

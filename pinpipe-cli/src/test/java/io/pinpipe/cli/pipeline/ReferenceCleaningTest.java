@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The reference's cleaning follows DESIGN.md's clean tables on hand-built source rows. */
+/** The reference's cleaning follows docs/batch.md's cleaning rules on hand-built source rows. */
 class ReferenceCleaningTest {
 
     private static final LocalDateTime WHEN = LocalDateTime.of(2020, 8, 28, 3, 52, 47);

@@ -30,9 +30,9 @@ public final class SourceFiles {
     }
 
     /**
-     * Adds what the generated data lacks (DATA.md: nobody under 20, nobody joined after 2017): every 23rd row's user
-     * is 16 (the {@code <18} group), every 29th joined in 2019 and every 31st on 2020-02-29. The edited rows become
-     * people of their own, as a person is (user_name, age, date_joined).
+     * Adds what the generated data lacks (like the course's tables, it has nobody under 20 and nobody who joined after
+     * 2017): every 23rd row's user is 16 (the {@code <18} group), every 29th joined in 2019 and every 31st on
+     * 2020-02-29. The edited rows become people of their own, as a person is (user_name, age, date_joined).
      */
     public static void addEdgeCases(Path folder) {
         Path file = folder.resolve(SourceTable.USER.sqlName() + ".jsonl");

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.pipeline;
 
 import io.pinpipe.cli.Main;
+import io.pinpipe.cli.SparkJobHome;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.Settings;
@@ -10,7 +11,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class WholePipelineIT {
 
     @Test
     void batchAnswersAndBothPathsTablesEqualTheReferenceComputedFromTheSourceRows() throws Exception {
-        Path home = home();
+        Path home = SparkJobHome.get();
         System.setProperty("pinpipe.home", home.toString());
         Path config = dataDir.resolve("pinpipe.properties");
         Files.writeString(config, String.join("\n", "kafka.port=0", "listeners=http://127.0.0.1:0",
@@ -148,17 +148,5 @@ class WholePipelineIT {
         List<String> args = new ArrayList<>(List.of(base));
         args.addAll(List.of(command));
         return Main.run(args.toArray(String[]::new));
-    }
-
-    /** The repository root; the Spark job must be built there (mvn verify builds it before this module). */
-    private static Path home() {
-        Path home = Path.of("").toAbsolutePath().getParent();
-        if (!Files.isRegularFile(home.resolve("pinpipe-spark/target/pinpipe-spark.jar"))) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("pinpipe-spark is not built; mvn verify builds it before pinpipe-cli");
-            }
-            Assumptions.abort("pinpipe-spark is not built: skipping");
-        }
-        return home;
     }
 }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real sample ({@code io.pinpipe.common.SharedFolder#realSample()}) as the streaming tests send and compare it.
+ * The real sample ({@code io.pinpipe.common.TestData#realSample()}) as the streaming tests send and compare it.
  */
 final class RealSample {
 

@@ -2,8 +2,8 @@ package io.pinpipe.cli.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpipe.broker.LocalKafka;
-import io.pinpipe.common.SharedFolder;
 import io.pinpipe.common.SourceTable;
+import io.pinpipe.common.TestData;
 import io.pinpipe.common.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -62,7 +62,7 @@ class StreamRestartIT {
 
     @Test
     void killedAndRestartedJobLeavesExactlyTheCleanRowsAndEachBadRecordOnce() throws Exception {
-        Path sample = SharedFolder.realSample();
+        Path sample = TestData.realSample();
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path warehouse = root.resolve("stream-warehouse");

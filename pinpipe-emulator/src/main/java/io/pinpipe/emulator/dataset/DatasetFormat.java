@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The file formats the dataset is written in, each as one line format per row. */
 public enum DatasetFormat {
-    /** One JSON object per line, as the real sample files ({@code shared/data/real-sample/*.jsonl}). */
+    /** One JSON object per line, as the real sample files ({@code testdata/real-sample}, gzipped there). */
     JSONL("jsonl") {
         @Override
         void appendRow(StringBuilder line, SourceTable table, List<Object> values) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *
  * <p>Every row is computed from (seed, id) alone and its owner's attributes from (seed, person id), so memory does
  * not grow with the row count and any row can be produced on its own ({@link #row(long)}). What is reproduced, and
- * how, is documented in {@code docs/dataset.md}; the shapes come from DATA.md and the real sample.
+ * how, is documented in {@code docs/dataset.md}; the shapes come from the real sample (testdata/real-sample).
  */
 public final class DatasetGenerator {
 
@@ -102,7 +102,7 @@ public final class DatasetGenerator {
         return cached;
     }
 
-    /** The category blocks in index order, each as wide as its real block (DATA.md), scaled to the row count. */
+    /** The category blocks in index order, each as wide as its real block (docs/dataset.md), scaled to the rows. */
     private FactTables.Category categoryOf(long id) {
         int block = 0;
         while (id >= categoryEnds[block]) {

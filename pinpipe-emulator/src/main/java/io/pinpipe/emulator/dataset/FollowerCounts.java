@@ -3,13 +3,13 @@ package io.pinpipe.emulator.dataset;
 import java.util.SplittableRandom;
 
 /**
- * follower_count as the scraper wrote it (DATA.md): "Nk" with 1-3 digits, "NM" up to "15M", or 1-3 plain digits
- * including "0"; never decimals, never 4+ digits. The shares are the real rows'; inside each class the number is
+ * follower_count as the scraper wrote it (testdata/real-sample): "Nk" with 1-3 digits, "NM" up to "15M", or 1-3 plain
+ * digits including "0"; never decimals, never 4+ digits. The shares are the real rows'; inside each class the number is
  * log-uniform, which puts the median near the real 32k.
  */
 final class FollowerCounts {
 
-    /** Real rows per format: 1-digit, 2-digit, 3-digit, Nk, NNk, NNNk, NM, NNM (DATA.md). */
+    /** Real rows per format: 1-digit, 2-digit, 3-digit, Nk, NNk, NNNk, NM, NNM (the real sample's 4,580 counts). */
     private static final double[] ROWS = {123, 230, 465, 789, 1396, 1202, 371, 4};
     private static final double ZERO_SHARE_OF_ONE_DIGIT = 27.0 / 123;
     private static final double[] CUMULATIVE = cumulative();

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The free text of a pin, with the real data's lengths and dirt (DATA.md): titles of median 50 characters, some
- * with non-ASCII words, a line break, a stray space, a literal HTML entity or raw {@code <p style=...>} HTML;
+ * The free text of a pin, with the real data's lengths and dirt (testdata/real-sample): titles of median 50 characters,
+ * some with non-ASCII words, a line break, a stray space, a literal HTML entity or raw {@code <p style=...>} HTML;
  * descriptions cut by the scraper ("…\xa0" at 178-179 characters), short ones, tiny ones ("Nice"); tag lists of
  * (mostly) 9 tags joined by a bare comma.
  */

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * Builds the pin of one row: its kind (image, video, story page) and every placeholder at the rate and on the kind
- * of row where the real data has it (DATA.md). The rules that tie columns together:
+ * of row where the real data has it (testdata/real-sample). The rules that tie columns together:
  * <ul>
  *   <li>the "User Info Error" poster's rows are story pages with every placeholder and "Image src error.";</li>
  *   <li>"No description available Story format" exactly on story rows;</li>

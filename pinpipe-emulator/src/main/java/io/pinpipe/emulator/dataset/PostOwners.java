@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Decides who posted row {@code i}, in O(1) time and memory per row, so that the repeat structure of the course's
- * {@code user_data} holds at any size (DATA.md: 5,307 people own 11,154 rows; 1,438 of them own several rows,
+ * {@code user_data} holds at any size (the real table: 5,307 people own 11,154 rows; 1,438 of them own several rows,
  * 7,285 rows in all; the largest owns 244).
  *
  * <p>Every row gets a point {@code u} in [0, 1) from a golden-ratio (Weyl) sequence, which spreads the points far

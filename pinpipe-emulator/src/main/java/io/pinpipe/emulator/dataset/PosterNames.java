@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Poster names: words of real poster names put together to the real length distribution (median 16), some with a
- * " | tagline" part as on Pinterest, and 88 in 4,614 with a stray space at the end (DATA.md).
+ * " | tagline" part as on Pinterest, and 88 in 4,614 with a stray space at the end (testdata/real-sample).
  */
 final class PosterNames {
 

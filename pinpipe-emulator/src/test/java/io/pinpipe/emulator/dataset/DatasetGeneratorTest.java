@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The generator's contract and the per-row format rules of DATA.md, checked on every generated row. */
+/** The generator's contract and the per-row format rules of the real sample, checked on every generated row. */
 class DatasetGeneratorTest {
 
     private static final Pattern UUID4 =

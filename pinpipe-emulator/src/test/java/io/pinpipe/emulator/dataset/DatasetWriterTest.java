@@ -34,9 +34,9 @@ class DatasetWriterTest {
     @Test
     void rewritingTheRealSampleGivesItsBytesBack() throws IOException {
         JsonCodec codec = JsonCodec.get();
-        List<String> pinLines = SharedSample.lines("pinterest_data.jsonl");
-        List<String> geoLines = SharedSample.lines("geolocation_data.jsonl");
-        List<String> userLines = SharedSample.lines("user_data.jsonl");
+        List<String> pinLines = RealSampleRows.lines("pinterest_data.jsonl");
+        List<String> geoLines = RealSampleRows.lines("geolocation_data.jsonl");
+        List<String> userLines = RealSampleRows.lines("user_data.jsonl");
         List<String> expectedGeo = new ArrayList<>();
         List<String> expectedUser = new ArrayList<>();
         try (DatasetWriter writer = new DatasetWriter(folder, DatasetFormat.JSONL)) {

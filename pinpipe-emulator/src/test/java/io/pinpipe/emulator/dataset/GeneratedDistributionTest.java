@@ -20,11 +20,11 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default-size dataset (11,153 rows, seed 1) against the real sample and DATA.md. Real values are computed from
- * {@code ../shared/data/real-sample} at test time, never copied in. Every tolerance is stated where it is used:
- * shares of pin rows allow the sampling noise of two independent samples (the real pins are 4,614 rows) plus a
- * little; shares of person attributes allow more, because a handful of big posters own 2% of the rows each, so
- * those shares move in steps of whole posters in the real table and in ours alike.
+ * The default-size dataset (11,153 rows, seed 1) against the real sample. Real values are computed from the
+ * repository's copy ({@code testdata/real-sample}) at test time, never copied into the test. Every tolerance is stated
+ * where it is used: shares of pin rows allow the sampling noise of two independent samples (the real pins are 4,614
+ * rows) plus a little; shares of person attributes allow more, because a handful of big posters own 2% of the rows
+ * each, so those shares move in steps of whole posters in the real table and in ours alike.
  */
 class GeneratedDistributionTest {
 
@@ -37,10 +37,10 @@ class GeneratedDistributionTest {
 
     @BeforeAll
     static void load() {
-        Path sample = SharedSample.folder();
-        realPins = SharedSample.rows(sample.resolve("pinterest_data.jsonl"));
-        realGeo = SharedSample.rows(sample.resolve("geolocation_data.jsonl"));
-        realUsers = SharedSample.rows(sample.resolve("user_data.jsonl"));
+        Path sample = RealSampleRows.folder();
+        realPins = RealSampleRows.rows(sample.resolve("pinterest_data.jsonl"));
+        realGeo = RealSampleRows.rows(sample.resolve("geolocation_data.jsonl"));
+        realUsers = RealSampleRows.rows(sample.resolve("user_data.jsonl"));
         generated = new DatasetGenerator(1, DatasetGenerator.DEFAULT_ROWS).rows().toList();
     }
 

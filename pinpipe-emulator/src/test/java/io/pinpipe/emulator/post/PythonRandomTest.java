@@ -14,7 +14,7 @@ class PythonRandomTest {
 
     @Test
     void seed100DrawsTheCourseSequence() {
-        // The ids every student of the course streams (DATA.md): random.seed(100); each loop turn calls
+        // The ids every student of the course streams (its emulator script): random.seed(100); each loop turn calls
         // random.randrange(0, 2) for its sleep, then random.randint(0, 11000).
         CourseDraws draws = new CourseDraws(100, 0, 11_000);
         List<Integer> ids = new ArrayList<>();

@@ -1,9 +1,9 @@
 package io.pinpipe.emulator.source;
 
 import io.pinpipe.common.JsonCodec;
-import io.pinpipe.common.SharedFolder;
 import io.pinpipe.common.SourceRecord;
 import io.pinpipe.common.SourceTable;
+import io.pinpipe.common.TestData;
 import io.pinpipe.emulator.TestRows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +47,7 @@ abstract class SourceDatabaseContract {
 
     @Test
     void loadsTheRealSampleAndReadsEveryRowBackEqual() throws Exception {
-        Path sample = SharedFolder.realSample();
+        Path sample = TestData.realSample();
         SourceDatabase database = freshDatabase();
         List<TableFile> files = TableFile.inFolder(sample, TableFormat.JSONL);
         assertThat(files).hasSize(3);

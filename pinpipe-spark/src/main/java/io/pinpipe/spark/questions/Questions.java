@@ -21,7 +21,7 @@ import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.year;
 
 /**
- * The eight questions of the course, with semantics every run and every engine agrees on (DESIGN.md):
+ * The eight questions of the course, with semantics every run and every engine agrees on (docs/batch.md):
  * <ul>
  *   <li>Tables join on {@code ind}; posts (1, 2, 4) count once per {@code ind} (the clean tables hold one row per
  *       {@code ind}).</li>

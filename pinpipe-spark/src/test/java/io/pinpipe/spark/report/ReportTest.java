@@ -1,7 +1,7 @@
 package io.pinpipe.spark.report;
 
 import io.pinpipe.common.JsonCodec;
-import io.pinpipe.common.SharedFolder;
+import io.pinpipe.common.TestData;
 import io.pinpipe.spark.ResultTable;
 import io.pinpipe.spark.TableQuality;
 import io.pinpipe.spark.questions.Questions;
@@ -72,7 +72,7 @@ class ReportTest {
 
     @Test
     void everyCountryOfTheRealSampleHasARegion() throws IOException {
-        Path geo = SharedFolder.realSample().resolve("geolocation_data.jsonl");
+        Path geo = TestData.realSample().resolve("geolocation_data.jsonl");
         Set<String> countries = new TreeSet<>();
         for (String line : Files.readAllLines(geo)) {
             countries.add(JsonCodec.get().mapper().readTree(line).get("country").asText());

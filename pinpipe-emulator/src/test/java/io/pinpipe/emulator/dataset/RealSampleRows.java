@@ -1,7 +1,7 @@
 package io.pinpipe.emulator.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pinpipe.common.SharedFolder;
+import io.pinpipe.common.TestData;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,19 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The real sample in {@code ../shared/data/real-sample} ({@link SharedFolder#realSample()}: tests that need it skip
- * when it is absent, and fail when {@code CI=true}), read as lines or rows.
- */
-final class SharedSample {
+/** The real sample the repository carries ({@link TestData#realSample()}), read as lines or rows. */
+final class RealSampleRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SharedSample() {
+    private RealSampleRows() {
     }
 
     static Path folder() {
-        return SharedFolder.realSample();
+        return TestData.realSample();
     }
 
     static List<String> lines(String file) {
