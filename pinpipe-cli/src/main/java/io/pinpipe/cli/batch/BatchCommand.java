@@ -4,6 +4,7 @@ import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,22 +86,25 @@ public final class BatchCommand implements Callable<Integer> {
         Path log = SparkJvm.logFile(dataDir, "batch");
         List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY), master,
                 jobOptions(dataDir, settings), log);
-        Process process = SparkJvm.start(command);
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            SparkJvm.forEachLine(process, "Spark job", line -> show(out, line));
-        } finally {
-            if (progress != null) {
-                progress.stepTo(steps);
-                progress.close();
+        // Whatever ends this command (the job, an error, an interrupt), the job is gone when it returns: the
+        // scheduler releases its run lock only then.
+        try (ChildProcess job = SparkJvm.start(command, "Spark job")) {
+            try {
+                SparkJvm.forEachLine(job.process(), "Spark job", line -> show(out, line));
+            } finally {
+                if (progress != null) {
+                    progress.stepTo(steps);
+                    progress.close();
+                }
             }
+            int exitCode = job.waitFor();
+            if (exitCode != 0) {
+                spec.commandLine().getErr().println("batch: the Spark job failed (exit code " + exitCode
+                        + "); its log is " + log);
+            }
+            return exitCode;
         }
-        int exitCode = process.waitFor();
-        if (exitCode != 0) {
-            spec.commandLine().getErr().println("batch: the Spark job failed (exit code " + exitCode + "); its log is "
-                    + log);
-        }
-        return exitCode;
     }
 
     /** A step line of the job moves the progress bar; any other line is printed as it is. */

@@ -1,5 +1,6 @@
 package io.pinpipe.cli.batch;
 
+import io.pinpipe.common.process.ChildProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * The command line of the child JVM that runs a Spark job: Spark must not share the CLI's class path (it clashes
  * with the Kafka and Connect side), so {@code pinpipe batch} and {@code pinpipe stream} start {@code java} on the
- * spark module's own jars.
+ * spark module's own jars. The job is a {@link ChildProcess}: it dies with the CLI, however the CLI dies.
  */
 public final class SparkJvm {
 
@@ -45,6 +46,8 @@ public final class SparkJvm {
 
     /** How long the job's last error lines may take to arrive after its output closed (it is exiting). */
     private static final Duration ERRORS_DRAIN = Duration.ofSeconds(30);
+    /** How long a stopped job may take to end its micro-batch or step before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     private SparkJvm() {
     }
@@ -90,7 +93,9 @@ public final class SparkJvm {
 
     /**
      * As {@link #command(Path, String, String, List, Path)} with another main: a class on the spark module's class
-     * path, or a single-file source program ({@code Tool.java}), e.g. a test's reader of the Delta tables.
+     * path, or a single-file source program ({@code Tool.java}), e.g. a test's reader of the Delta tables. A main
+     * class runs behind {@link io.pinpipe.common.process.ParentWatch}; a source program (which {@code java} must be
+     * given first) does not.
      */
     public static List<String> command(Path home, String memory, String master, String main, List<String> args,
                                        Path logFile) {
@@ -101,30 +106,38 @@ public final class SparkJvm {
             throw new IllegalArgumentException("the Spark job is not built (" + jar + " and " + lib + " are"
                     + " needed); run ./pinpipe, which builds it, or mvn -DskipTests package in " + home);
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + memory);
-        command.addAll(ADD_OPENS);
-        command.add("-Dspark.master=" + master);
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + memory);
+        options.addAll(ADD_OPENS);
+        options.add("-Dspark.master=" + master);
         if (master.startsWith("local")) {
             // One machine: the driver listens on loopback only, never on the host's network address.
-            command.add("-Dspark.driver.host=127.0.0.1");
-            command.add("-Dspark.driver.bindAddress=127.0.0.1");
+            options.add("-Dspark.driver.host=127.0.0.1");
+            options.add("-Dspark.driver.bindAddress=127.0.0.1");
         }
-        command.add("-Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties");
-        command.add("-Dpinpipe.log.file=" + logFile.toAbsolutePath());
-        command.add("-cp");
-        command.add(jar + java.io.File.pathSeparator + lib.resolve("*"));
-        command.add(main);
-        command.addAll(args);
-        return command;
+        options.add("-Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties");
+        options.add("-Dpinpipe.log.file=" + logFile.toAbsolutePath());
+        String classPath = jar + java.io.File.pathSeparator + lib.resolve("*");
+        if (main.endsWith(".java")) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(options);
+            command.addAll(List.of("-cp", classPath, main));
+            command.addAll(args);
+            return command;
+        }
+        return ChildProcess.javaCommand(options, classPath, main, args);
     }
 
-    /** Starts the job's JVM with its standard input closed; read its output with {@link #forEachLine}. */
-    public static Process start(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
-        return process;
+    /**
+     * Starts the job's JVM with its standard input closed; read its output and errors with {@link #forEachLine}. A
+     * stop of the CLI (Ctrl-C, SIGTERM) stops the job gracefully first; close the returned process on every other
+     * way out.
+     */
+    public static ChildProcess start(List<String> command, String job) throws IOException {
+        ChildProcess child = ChildProcess.start(new ProcessBuilder(command), job, STOP_GRACE);
+        child.process().getOutputStream().close();
+        return child;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.batch;
 
 import io.pinpipe.cli.ConsoleCapture;
+import io.pinpipe.common.process.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +22,14 @@ class SparkJvmTest {
 
     @Test
     void theJobsOutputGoesToTheCallerAndItsErrorsToOurStandardError() throws Exception {
-        Process job = SparkJvm.start(List.of("sh", "-c",
-                "echo '[pinpipe] step 1/2: loading'; echo 'ERROR SparkContext: boom' >&2; echo 'pinpipe batch: done'"));
         List<String> lines = new ArrayList<>();
+        try (ChildProcess job = SparkJvm.start(List.of("sh", "-c", "echo '[pinpipe] step 1/2: loading';"
+                + " echo 'ERROR SparkContext: boom' >&2; echo 'pinpipe batch: done'"), "test job")) {
 
-        SparkJvm.forEachLine(job, "test job", lines::add);
+            SparkJvm.forEachLine(job.process(), "test job", lines::add);
 
-        assertThat(job.waitFor()).isZero();
+            assertThat(job.waitFor()).isZero();
+        }
         assertThat(lines).containsExactly("[pinpipe] step 1/2: loading", "pinpipe batch: done");
         assertThat(console.err()).isEqualTo("ERROR SparkContext: boom" + System.lineSeparator());
     }
