@@ -4,7 +4,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pinpipe.gateway.config.GatewayConfig;
 import io.pinpipe.gateway.config.GatewayKeys;
+import io.pinpipe.gateway.front.AdminAccess;
 import io.pinpipe.gateway.front.ApiKeyCheck;
+import io.pinpipe.gateway.front.BodyIntake;
+import io.pinpipe.gateway.front.GroupAccess;
+import io.pinpipe.gateway.front.MemoryBudget;
 import io.pinpipe.gateway.front.RateLimiter;
 import io.pinpipe.gateway.front.TopicAccess;
 import io.pinpipe.gateway.http.ErrorResponder;
@@ -22,6 +26,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.kafka.clients.admin.Admin;
@@ -89,13 +94,20 @@ public final class GatewayServer implements AutoCloseable {
             Json json = new Json(config.getInt(GatewayKeys.JSON_MAX_DEPTH));
             ErrorResponder errors = new ErrorResponder(json, config.getInt(GatewayKeys.RETRY_AFTER_SECONDS));
             GatewayContext context = new GatewayContext(vertx, producer, admin, config.kafka().consumer(), registry,
-                    config, cluster, produce, new TopicAccess(config.topicsRegex()), json, errors);
+                    config, cluster, produce, new TopicAccess(config.topicsRegex()), json, errors,
+                    new GroupAccess(config.consumerGroupsRegex()), adminAccess(config),
+                    new MemoryBudget(config.getInt(GatewayKeys.INFLIGHT_MAX_BYTES)));
             GatewayMetrics metrics = new GatewayMetrics(registry, producer, produce);
             Router router = router(context, modules, metrics, registry);
             List<HttpServer> servers = listen(vertx, config, router);
             URI base = baseUri(config, servers.get(0).actualPort());
             LOG.info("gateway listening on {} (stages {}, API keys {}, Kafka {})", base, config.stages(),
                     config.apiKeysEnabled() ? "on" : "off", config.get(GatewayKeys.BOOTSTRAP_SERVERS));
+            if (config.openToAnyone()) {
+                LOG.warn("the gateway on {} is reachable beyond this machine and API keys are off ({}=true): anyone"
+                        + " who reaches the port may write, read and administer", base,
+                        GatewayKeys.LISTEN_WITHOUT_API_KEYS.name());
+            }
             return new GatewayServer(vertx, context, modules, servers, base);
         } catch (RuntimeException e) {
             closeQuietly(produce, cluster, admin, producer);
@@ -152,7 +164,11 @@ public final class GatewayServer implements AutoCloseable {
         if (rate > 0) {
             api.route().handler(new RateLimiter(rate, config.getInt(GatewayKeys.RATE_BURST), System::nanoTime));
         }
-        api.route().handler(BodyHandler.create(false).setBodyLimit(config.getInt(GatewayKeys.REQUEST_MAX_BYTES)));
+        BodyIntake intake = new BodyIntake(context.memory(), config.getInt(GatewayKeys.REQUEST_READ_TIMEOUT_MS));
+        for (RouteModule module : modules) {
+            module.bodyLimits().forEach((path, limit) -> receiveBodies(api.route(path), intake, limit));
+        }
+        receiveBodies(api.route(), intake, config.getInt(GatewayKeys.REQUEST_MAX_BYTES));
         modules.forEach(module -> module.mount(api, context));
         api.route().failureHandler(context.errors());
 
@@ -171,17 +187,33 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /**
+     * The body handler with its limit, between the admission and the charge of the memory budget. The first matching
+     * route reads the body; the catch-all one then passes the request on untouched.
+     */
+    private static void receiveBodies(Route route, BodyIntake intake, long limit) {
+        route.handler(intake.admit(limit)).handler(BodyHandler.create(false).setBodyLimit(limit))
+                .handler(intake.charge());
+    }
+
+    private static AdminAccess adminAccess(GatewayConfig config) {
+        return new AdminAccess(config.streamsAdminEnabled(), GatewayKeys.STREAMS_ADMIN.name() + " = "
+                + config.get(GatewayKeys.STREAMS_ADMIN).trim() + ", listener " + config.listener());
+    }
+
+    /**
      * One server per core, each on its own event loop, all on one port (0 = one free port they share). Deployed as
      * instances of one verticle, which is how Vert.x shares a port between event loops.
      */
     private static List<HttpServer> listen(Vertx vertx, GatewayConfig config, Router router) {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        HttpServerOptions options = Tls.serverOptions(config);
+        HttpServerOptions options = Tls.serverOptions(config)
+                .setIdleTimeout(config.getInt(GatewayKeys.IDLE_TIMEOUT_SECONDS)).setIdleTimeoutUnit(TimeUnit.SECONDS);
+        ConnectionCap cap = new ConnectionCap(config.getInt(GatewayKeys.MAX_CONNECTIONS));
         String host = config.listener().getHost();
         List<HttpServer> servers = new CopyOnWriteArrayList<>();
         // Vert.x shares one random port between instances listening on the same negative port; 0 would give each its own.
         int port = config.listener().getPort() == 0 ? -1 : config.listener().getPort();
-        await(vertx.deployVerticle(() -> new ServerVerticle(options, router, host, port, servers),
+        await(vertx.deployVerticle(() -> new ServerVerticle(options, router, cap, host, port, servers),
                 new DeploymentOptions().setInstances(instances)));
         if (servers.stream().mapToInt(HttpServer::actualPort).distinct().count() != 1) {
             throw new IllegalStateException("the gateway's server instances did not share one port: " + servers
@@ -194,13 +226,16 @@ public final class GatewayServer implements AutoCloseable {
     private static final class ServerVerticle extends VerticleBase {
         private final HttpServerOptions options;
         private final Router router;
+        private final ConnectionCap cap;
         private final String host;
         private final int port;
         private final List<HttpServer> started;
 
-        ServerVerticle(HttpServerOptions options, Router router, String host, int port, List<HttpServer> started) {
+        ServerVerticle(HttpServerOptions options, Router router, ConnectionCap cap, String host, int port,
+                       List<HttpServer> started) {
             this.options = options;
             this.router = router;
+            this.cap = cap;
             this.host = host;
             this.port = port;
             this.started = started;
@@ -208,7 +243,8 @@ public final class GatewayServer implements AutoCloseable {
 
         @Override
         public Future<?> start() {
-            return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(started::add);
+            return vertx.createHttpServer(options).connectionHandler(cap).requestHandler(router).listen(port, host)
+                    .onSuccess(started::add);
         }
     }
 

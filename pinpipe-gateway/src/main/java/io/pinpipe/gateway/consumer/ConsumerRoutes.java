@@ -14,11 +14,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,10 @@ import java.util.function.LongSupplier;
  * {@code binary} and {@code json} formats. Every Kafka call runs on the instance's own thread; handlers only parse,
  * queue and answer.
  *
+ * <p>Fenced: a group outside {@code pinpipe.consumer.groups.regex} (by default Kafka Connect's and Spark's) is
+ * refused before any consumer is built, and every topic named in a subscription, assignment, seek or commit must pass
+ * the topic allow-list (a {@code topic_pattern} is narrowed to it).
+ *
  * <p>Owns the consumer instances: call {@link #close()} when the gateway stops (it closes every instance, so their
  * groups rebalance at once instead of after a session timeout).
  */
@@ -46,6 +50,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     private final LongSupplier clockMs;
     private final ConsumerRegistry registry;
     private Vertx vertx;
+    private GatewayContext context;
     private long expiryTimer = -1;
 
     public ConsumerRoutes(ConsumerSettings settings) {
@@ -60,9 +65,14 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     @Override
+    public Map<String, Long> bodyLimits() {
+        return Map.of("/consumers/*", BODY_LIMIT_BYTES);
+    }
+
+    @Override
     public void mount(Router router, GatewayContext context) {
         this.vertx = context.vertx();
-        router.route("/consumers/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        this.context = context;
         router.route(HttpMethod.POST, "/consumers/:group").handler(guard(ctx -> create(ctx, context)));
         router.route(HttpMethod.DELETE, INSTANCE).handler(guard(this::delete));
         router.route(HttpMethod.POST, INSTANCE + "/subscription").handler(guard(this::subscribe));
@@ -109,6 +119,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
 
     private void create(RoutingContext ctx, GatewayContext context) {
         String group = ctx.pathParam("group");
+        context.groupAccess().check(ctx, group);
         ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(ConsumerJson.body(ctx));
         HttpServerRequest request = ctx.request();
         answer(ctx, registry.create(group, config, id -> new ConsumerSession(
@@ -129,9 +140,12 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
 
     private void subscribe(RoutingContext ctx) {
         ConsumerRequests.Subscription subscription = ConsumerRequests.subscription(ConsumerJson.body(ctx));
+        if (subscription.topics() != null) {
+            subscription.topics().forEach(topic -> context.topicAccess().check(ctx, topic));
+        }
         run(ctx, session -> {
             if (subscription.pattern() != null) {
-                session.subscribe(subscription.pattern());
+                session.subscribe(context.topicAccess().narrow(ctx, subscription.pattern()));
             } else {
                 session.subscribe(subscription.topics());
             }
@@ -155,7 +169,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void assign(RoutingContext ctx) {
-        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(ConsumerJson.body(ctx)));
         run(ctx, session -> {
             session.assign(partitions);
             return null;
@@ -178,6 +192,9 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     private void commit(RoutingContext ctx) {
         JsonNode body = ConsumerJson.body(ctx);
         Map<TopicPartition, Long> offsets = body == null ? null : ConsumerRequests.offsets(body);
+        if (offsets != null) {
+            checked(ctx, offsets.keySet());
+        }
         run(ctx, session -> {
             session.commit(offsets);
             return null;
@@ -190,7 +207,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
             throw new RestException(404, ConsumerErrors.PARTITION_NOT_FOUND,
                     "Partition not found: GET .../offsets needs a body {\"partitions\":[{\"topic\",\"partition\"}]}");
         }
-        List<TopicPartition> partitions = ConsumerRequests.partitions(body);
+        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(body));
         run(ctx, session -> session.committed(new HashSet<>(partitions)), (routing, committed) -> {
             ObjectNode response = JsonNodeFactory.instance.objectNode();
             ArrayNode list = response.putArray("offsets");
@@ -207,6 +224,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
 
     private void seek(RoutingContext ctx) {
         Map<TopicPartition, Long> offsets = ConsumerRequests.offsets(ConsumerJson.body(ctx));
+        checked(ctx, offsets.keySet());
         run(ctx, session -> {
             session.seek(offsets);
             return null;
@@ -214,7 +232,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void seekToBeginning(RoutingContext ctx) {
-        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(ConsumerJson.body(ctx)));
         run(ctx, session -> {
             session.seekToBeginning(partitions);
             return null;
@@ -222,7 +240,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void seekToEnd(RoutingContext ctx) {
-        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(ConsumerJson.body(ctx)));
         run(ctx, session -> {
             session.seekToEnd(partitions);
             return null;
@@ -246,6 +264,13 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         answer(ctx, instance.submit(session -> ConsumerJson.bytes(
                         session.read(waitMs, limit, instance.config().responseMinBytes(), encoding))),
                 (routing, body) -> ConsumerJson.respond(routing, 200, format.mediaType(), body));
+    }
+
+    /** The partitions, once every topic among them passed the allow-list (403/40301 otherwise). */
+    private <C extends Collection<TopicPartition>> C checked(RoutingContext ctx, C partitions) {
+        partitions.stream().map(TopicPartition::topic).distinct()
+                .forEach(topic -> context.topicAccess().check(ctx, topic));
+        return partitions;
     }
 
     private <T> void run(RoutingContext ctx, Function<ConsumerSession, T> work,

@@ -17,6 +17,16 @@ public final class ErrorCodes {
     public static final int TOPIC_NOT_ALLOWED = 40301;
     /** 40302: Kafka refused the gateway's credentials or ACLs for this topic. */
     public static final int KAFKA_AUTHORIZATION = 40302;
+    /** 40303: creating or deleting streams is off on this gateway, or the API key lacks the admin right. */
+    public static final int ADMIN_NOT_ALLOWED = 40303;
+    /** 40304: the consumer group is outside {@code pinpipe.consumer.groups.regex} or the API key's groups. */
+    public static final int GROUP_NOT_ALLOWED = 40304;
+    /** 40801: the request body did not arrive within {@code pinpipe.request.read.timeout.ms}. */
+    public static final int BODY_TIMEOUT = 40801;
+    /** 41301: the request holds more records than one request may ({@code pinpipe.produce.max.records}). */
+    public static final int TOO_MANY_RECORDS = 41301;
+    /** 41302: the request would need more memory than the whole in-flight budget. */
+    public static final int TOO_LARGE_TO_PROCESS = 41302;
     /** 42201: keys were sent in a schema format (avro, jsonschema, protobuf) without a key schema. */
     public static final int KEY_SCHEMA_MISSING = 42201;
     /** 42202: values were sent in a schema format without a value schema. */
@@ -35,6 +45,8 @@ public final class ErrorCodes {
     public static final int KAFKA_UNAVAILABLE = 50302;
     /** 50303: the gateway is at its limit of requests in progress; retry after the Retry-After delay. */
     public static final int OVERLOADED = 50303;
+    /** 50304: the memory budget for requests in flight is spent; retry after the Retry-After delay. */
+    public static final int MEMORY_BUDGET_SPENT = 50304;
 
     private ErrorCodes() {
     }

@@ -84,7 +84,13 @@ final class StreamCatalog {
                     + " streams.topic.pattern '" + settings.topicPattern().pattern() + "', so it cannot be a stream"));
         }
         NewTopic topic = new NewTopic(stream, Optional.of(shards), Optional.empty());
-        return admin.createTopics(List.of(topic)).all().toCompletionStage()
+        return list().thenCompose(existing -> {
+            if (existing.size() >= settings.maxStreams()) {
+                throw StreamErrors.limitExceeded("there are " + existing.size() + " streams already, the most this"
+                        + " gateway allows (streams.max.streams); delete one first");
+            }
+            return admin.createTopics(List.of(topic)).all().toCompletionStage();
+        })
                 .thenCompose(created -> awaitVisible(stream, VISIBLE_ATTEMPTS));
     }
 

@@ -49,6 +49,10 @@ final class StreamErrors {
                 + " already exists");
     }
 
+    static RestException limitExceeded(String message) {
+        return new RestException(400, INVALID_ARGUMENT, "LimitExceededException: " + message);
+    }
+
     /** True when sending the record again may succeed. */
     static boolean isRetriable(Throwable failure) {
         return unwrap(failure) instanceof RetriableException;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.Future;
@@ -18,11 +19,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -33,6 +34,10 @@ import java.util.function.LongSupplier;
  * {@code PUT /streams/{stream}/records}. Answers are JSON shaped like Kinesis'; failures use the gateway's error
  * envelope (see {@link StreamErrors}), except a PutRecords with failed records, which answers 500 or 503 with the
  * Kinesis result body so the client can send only the failed records again.
+ *
+ * <p>Fenced like the rest of the gateway: every stream name passes the topic allow-list, creating and deleting need
+ * {@link io.pinpipe.gateway.front.AdminAccess}, and writes go through the one {@link
+ * io.pinpipe.gateway.kafka.ProduceService} (in-flight cap, deadline) after the fast Kafka-reachability check.
  */
 public final class StreamsRoutes implements RouteModule {
 
@@ -49,6 +54,7 @@ public final class StreamsRoutes implements RouteModule {
     private final StreamsSettings settings;
     private final LongSupplier clockMs;
     private final StreamRequests requests = new StreamRequests(MAPPER);
+    private GatewayContext context;
     private StreamCatalog catalog;
     private StreamWriter writer;
 
@@ -63,10 +69,15 @@ public final class StreamsRoutes implements RouteModule {
     }
 
     @Override
+    public Map<String, Long> bodyLimits() {
+        return Map.of("/streams*", BODY_LIMIT_BYTES);
+    }
+
+    @Override
     public void mount(Router router, GatewayContext context) {
+        this.context = context;
         catalog = new StreamCatalog(context.admin(), settings, clockMs);
-        writer = new StreamWriter(context.vertx(), context.producer(), context.metrics());
-        router.route("/streams*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        writer = new StreamWriter(context.vertx(), context.produce(), context.metrics());
         router.route(HttpMethod.GET, "/streams").handler(guard(this::list));
         router.route(HttpMethod.POST, "/streams/:stream").handler(guard(this::create));
         router.route(HttpMethod.GET, "/streams/:stream").handler(guard(this::describe));
@@ -79,7 +90,7 @@ public final class StreamsRoutes implements RouteModule {
         answer(ctx, catalog.list(), "", names -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             ArrayNode list = body.putArray("StreamNames");
-            names.forEach(list::add);
+            names.stream().filter(name -> context.topicAccess().allowed(ctx, name)).forEach(list::add);
             body.put("HasMoreStreams", false);
             respond(ctx, 200, body);
         });
@@ -87,23 +98,30 @@ public final class StreamsRoutes implements RouteModule {
 
     private void create(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.adminAccess().check(ctx);
+        context.topicAccess().check(ctx, stream);
         int shards = StreamRequests.shardCount(body(ctx), stream, settings.maxShards());
         answer(ctx, catalog.create(stream, shards), stream, done -> respond(ctx, 200, emptyObject()));
     }
 
     private void describe(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.topicAccess().check(ctx, stream);
         answer(ctx, catalog.describe(stream), stream, description -> respond(ctx, 200, description));
     }
 
     private void delete(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.adminAccess().check(ctx);
+        context.topicAccess().check(ctx, stream);
         answer(ctx, catalog.delete(stream), stream, done -> respond(ctx, 200, emptyObject()));
     }
 
     private void putRecord(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.topicAccess().check(ctx, stream);
         StreamRecord record = requests.putRecord(body(ctx), stream);
+        requireReachableCluster();
         answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, List.of(record))
                 .onSuccess(outcomes -> {
                     StreamWriter.Outcome outcome = outcomes.get(0);
@@ -121,10 +139,20 @@ public final class StreamsRoutes implements RouteModule {
 
     private void putRecords(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.topicAccess().check(ctx, stream);
         List<StreamRecord> records = requests.putRecords(body(ctx), stream);
+        requireReachableCluster();
         answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, records)
                 .onSuccess(outcomes -> respondPutRecords(ctx, outcomes))
                 .onFailure(failure -> ctx.fail(StreamErrors.toRest(failure, stream))));
+    }
+
+    /** While the last metadata refresh did not reach Kafka, writes are refused at once, as v2 and v3 do. */
+    private void requireReachableCluster() {
+        if (!context.cluster().reachable()) {
+            throw new RestException(503, ErrorCodes.KAFKA_UNAVAILABLE, StreamErrors.SERVICE_UNAVAILABLE
+                    + ": the Kafka cluster cannot be reached; nothing was written");
+        }
     }
 
     /** 200 when every record was stored; else 503 if all failures may pass when sent again, 500 if not. */

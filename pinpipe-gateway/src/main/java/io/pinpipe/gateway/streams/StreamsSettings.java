@@ -13,8 +13,9 @@ import java.util.regex.PatternSyntaxException;
  * @param topicPattern the topics the streams API sees and may touch: listing, describing, writing, deleting and
  *                     creating all stay inside it, so {@code DELETE /streams/<id>.pin} cannot remove a batch topic
  * @param maxShards    the most shards ({@code ShardCount}) one created stream may have
+ * @param maxStreams   the most streams there may be; creating one more is refused
  */
-public record StreamsSettings(Pattern topicPattern, int maxShards) {
+public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStreams) {
 
     public static final ConfigKey TOPIC_PATTERN = new ConfigKey("streams.topic.pattern", "streaming-.*",
             "Regular expression (whole name) of the Kafka topics the streams API lists and may create, write and"
@@ -22,12 +23,19 @@ public record StreamsSettings(Pattern topicPattern, int maxShards) {
     public static final ConfigKey MAX_SHARDS = ConfigKey.positiveInt("streams.max.shards", 100,
             "The most shards (Kafka partitions) a stream created through POST /streams/{name} may have");
 
+    public static final ConfigKey MAX_STREAMS = ConfigKey.positiveInt("streams.max.streams", 50,
+            "The most streams (topics matching streams.topic.pattern) there may be; POST /streams/{name} beyond it"
+                    + " answers 400 LimitExceededException");
+
     /** Every key, for documentation and for loading. */
-    public static final List<ConfigKey> KEYS = List.of(TOPIC_PATTERN, MAX_SHARDS);
+    public static final List<ConfigKey> KEYS = List.of(TOPIC_PATTERN, MAX_SHARDS, MAX_STREAMS);
 
     public StreamsSettings {
         if (maxShards < 1) {
             throw new IllegalArgumentException("maxShards must be at least 1, not " + maxShards);
+        }
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException("maxStreams must be at least 1, not " + maxStreams);
         }
     }
 
@@ -36,7 +44,8 @@ public record StreamsSettings(Pattern topicPattern, int maxShards) {
     }
 
     public static StreamsSettings from(Settings settings) {
-        return new StreamsSettings(Pattern.compile(settings.get(TOPIC_PATTERN)), settings.getInt(MAX_SHARDS));
+        return new StreamsSettings(Pattern.compile(settings.get(TOPIC_PATTERN)), settings.getInt(MAX_SHARDS),
+                settings.getInt(MAX_STREAMS));
     }
 
     /** True when {@code topic} is a stream: its whole name matches the pattern. */

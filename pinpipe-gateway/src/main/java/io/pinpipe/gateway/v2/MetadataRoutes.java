@@ -54,7 +54,7 @@ public final class MetadataRoutes implements RouteModule {
         var names = context.admin().listTopics(new ListTopicsOptions().listInternal(false)).names();
         Async.then(routing, names.toCompletionStage(), set -> {
             ArrayNode body = context.json().mapper().createArrayNode();
-            new TreeSet<>(set).stream().filter(context.topicAccess()::allowed).forEach(body::add);
+            new TreeSet<>(set).stream().filter(topic -> context.topicAccess().allowed(routing, topic)).forEach(body::add);
             send(routing, context, type, body);
         });
     }
@@ -62,7 +62,7 @@ public final class MetadataRoutes implements RouteModule {
     private static void describe(RoutingContext routing, GatewayContext context, boolean whole, Integer partition) {
         String type = MediaTypes.negotiateV2(routing);
         String topic = routing.pathParam("topic");
-        context.topicAccess().check(topic);
+        context.topicAccess().check(routing, topic);
         CompletableFuture<TopicDescription> description = describeTopic(context, topic);
         if (!whole) {
             Async.then(routing, description, found -> {
@@ -92,7 +92,7 @@ public final class MetadataRoutes implements RouteModule {
         String type = MediaTypes.negotiateV2(routing);
         String topic = routing.pathParam("topic");
         int partition = Partitions.parse(routing.pathParam("partition"));
-        context.topicAccess().check(topic);
+        context.topicAccess().check(routing, topic);
         TopicPartition topicPartition = new TopicPartition(topic, partition);
         var description = describeTopic(context, topic);
         Async.then(routing, description, found -> {

@@ -12,6 +12,7 @@ import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.pinpipe.gateway.kafka.BrokerUnavailableException;
 import io.pinpipe.gateway.kafka.ProduceFailures;
+import io.pinpipe.gateway.kafka.RecordCap;
 import io.pinpipe.gateway.kafka.RecordOutcome;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -41,10 +42,11 @@ public final class ProduceV2Routes implements RouteModule {
         String responseType = MediaTypes.negotiateV2(routing);
         MediaTypes.EmbeddedFormat format = MediaTypes.produceFormat(routing);
         String topic = routing.pathParam("topic");
-        context.topicAccess().check(topic);
+        context.topicAccess().check(routing, topic);
         List<V2Records.Parsed> records = V2Records.parse(context.json().read(routing.body().buffer()), format,
                 context.json());
         routing.put(RequestAttributes.RECORDS, records.size());
+        RecordCap.check(records.size(), context.config());
         if (!context.cluster().reachable()) {
             throw new BrokerUnavailableException("the Kafka cluster cannot be reached; nothing was written");
         }

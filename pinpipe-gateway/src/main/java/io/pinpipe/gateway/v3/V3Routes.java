@@ -11,6 +11,7 @@ import io.pinpipe.gateway.http.RouteModule;
 import io.pinpipe.gateway.kafka.BrokerUnavailableException;
 import io.pinpipe.gateway.kafka.ClusterView;
 import io.pinpipe.gateway.kafka.ProduceFailures;
+import io.pinpipe.gateway.kafka.RecordCap;
 import io.pinpipe.gateway.kafka.RecordOutcome;
 import io.pinpipe.gateway.v2.Partitions;
 import io.vertx.core.buffer.Buffer;
@@ -59,13 +60,14 @@ public final class V3Routes implements RouteModule {
         MediaTypes.requireJson(routing);
         ClusterView.Snapshot snapshot = requireCluster(routing, context);
         String topic = routing.pathParam("topic");
-        context.topicAccess().check(topic);
+        context.topicAccess().check(routing, topic);
         List<V3Records.Parsed> records = V3Records.parse(context.json().readAll(routing.body().buffer()),
                 context.json());
         if (records.isEmpty()) {
             throw new RestException(400, 400, "the request body holds no record");
         }
         routing.put(RequestAttributes.RECORDS, records.size());
+        RecordCap.check(records.size(), context.config());
         Async.then(routing, context.cluster().partitions(topic), partitions -> {
             int count = partitions.orElseThrow(() -> new RestException(404, 404, "Topic " + topic + " not found."));
             List<ProducerRecord<byte[], byte[]>> toSend = new ArrayList<>();
