@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The running gateway: one Vert.x HTTP server (one instance per core, sharing the port) in front of one Kafka
@@ -166,9 +167,9 @@ public final class GatewayServer implements AutoCloseable {
         }
         BodyIntake intake = new BodyIntake(context.memory(), config.getInt(GatewayKeys.REQUEST_READ_TIMEOUT_MS));
         for (RouteModule module : modules) {
-            module.bodyLimits().forEach((path, limit) -> receiveBodies(api.route(path), intake, limit));
+            module.bodyLimits().forEach((path, limit) -> receiveBodies(() -> api.route(path), intake, limit));
         }
-        receiveBodies(api.route(), intake, config.getInt(GatewayKeys.REQUEST_MAX_BYTES));
+        receiveBodies(api::route, intake, config.getInt(GatewayKeys.REQUEST_MAX_BYTES));
         modules.forEach(module -> module.mount(api, context));
         api.route().failureHandler(context.errors());
 
@@ -190,9 +191,12 @@ public final class GatewayServer implements AutoCloseable {
      * The body handler with its limit, between the admission and the charge of the memory budget. The first matching
      * route reads the body; the catch-all one then passes the request on untouched.
      */
-    private static void receiveBodies(Route route, BodyIntake intake, long limit) {
-        route.handler(intake.admit(limit)).handler(BodyHandler.create(false).setBodyLimit(limit))
-                .handler(intake.charge());
+    private static void receiveBodies(Supplier<Route> route, BodyIntake intake, long limit) {
+        // Three routes, not one: Vert.x wants a body handler first on its route.
+        route.get().handler(intake.admit(limit));
+        // Preallocated from Content-Length: a body takes the bytes that were reserved for it, not a doubling buffer.
+        route.get().handler(BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(true));
+        route.get().handler(intake.charge());
     }
 
     private static AdminAccess adminAccess(GatewayConfig config) {

@@ -17,8 +17,11 @@ final class JsonCost {
 
     /** Heap per JSON value or field name in a parsed tree (node, map entry, boxed key), measured on a 64-bit JVM. */
     static final long BYTES_PER_TOKEN = 96;
-    /** Text is held twice more after parsing: as Java strings in the tree and as the bytes handed to Kafka. */
-    static final long COPIES_OF_TEXT = 2;
+    /**
+     * Besides the body itself, its text is held up to three times more while a request is handled: the byte array
+     * the parser reads, the Java strings of the tree and the bytes handed to Kafka.
+     */
+    static final long COPIES_OF_TEXT = 3;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
