@@ -168,6 +168,18 @@ class GatewayConfigTest {
     }
 
     @Test
+    void everyNewLimitIsCheckedAtStart() {
+        for (String key : List.of("pinpipe.produce.max.records", "pinpipe.inflight.max.bytes",
+                "pinpipe.request.read.timeout.ms", "pinpipe.idle.timeout.seconds", "pinpipe.max.connections")) {
+            assertThatThrownBy(() -> GatewayConfig.of(Map.of(key, "0"))).as(key).hasMessageContaining(key);
+        }
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("pinpipe.consumer.groups.regex", "(unclosed")))
+                .hasMessageContaining("pinpipe.consumer.groups.regex");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("pinpipe.listen.without.api.keys", "yes")))
+                .hasMessageContaining("pinpipe.listen.without.api.keys");
+    }
+
+    @Test
     void corsIsOffByDefault() {
         assertThat(GatewayConfig.of(Map.of()).get(GatewayKeys.CORS_ORIGIN)).isEmpty();
     }

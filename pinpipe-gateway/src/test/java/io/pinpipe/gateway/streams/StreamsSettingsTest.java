@@ -17,6 +17,7 @@ class StreamsSettingsTest {
         assertThat(settings.isStream("0a1b.pin")).isFalse();
         assertThat(settings.isStream("my-streaming-topic")).isFalse();
         assertThat(settings.maxShards()).isEqualTo(100);
+        assertThat(settings.maxStreams()).isEqualTo(50);
     }
 
     @Test
@@ -27,5 +28,7 @@ class StreamsSettingsTest {
                 .hasMessageContaining("streams.topic.pattern");
         assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("streams.max.shards", "0"))))
                 .hasMessageContaining("streams.max.shards");
+        assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("streams.max.streams", "0"))))
+                .hasMessageContaining("streams.max.streams");
     }
 }
