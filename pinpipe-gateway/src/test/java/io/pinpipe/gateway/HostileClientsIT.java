@@ -184,7 +184,8 @@ class HostileClientsIT {
             record(heap);
             assertThat(heap.peakAboveBaseline()).as("live heap added by the attack").isLessThan(HEAP_BOUND);
         }
-        // 408: the body took longer than the read timeout to arrive (10 MB bodies compete for two shared cores); -1: the gateway closed the connection while the client was still sending a refused body.
+        // 408: the body took longer than the read timeout to arrive (10 MB bodies compete for two shared cores);
+        // -1: the gateway closed the connection while the client was still sending a refused body.
         assertThat(statuses).as("every amplification body refused").allMatch(status -> Set.of(408, 413, 429, 503, -1)
                 .contains(status)).anyMatch(status -> status == 413);
         assertNormalClientServed();

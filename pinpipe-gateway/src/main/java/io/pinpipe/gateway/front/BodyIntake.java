@@ -1,6 +1,7 @@
 package io.pinpipe.gateway.front;
 
 import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.RequestAttributes;
 import io.pinpipe.gateway.http.RestException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -59,7 +60,8 @@ public final class BodyIntake {
             long timer = context.vertx().setTimer(readTimeoutMs, fired -> {
                 if (!request.isEnded()) {
                     refuseUnread(context, new RestException(408, ErrorCodes.BODY_TIMEOUT, "Request Timeout: the"
-                            + " body did not arrive within " + readTimeoutMs + " ms (pinpipe.request.read.timeout.ms)"));
+                            + " body did not arrive within " + readTimeoutMs
+                            + " ms (pinpipe.request.read.timeout.ms)"));
                 }
             });
             context.put(TIMER, timer);
@@ -68,7 +70,10 @@ public final class BodyIntake {
         };
     }
 
-    /** After the body handler: the reservation now covers the body as read and its parsed JSON. */
+    /**
+     * After the body handler: the request is marked received (its produce deadline runs from here), and the
+     * reservation now covers the body as read and its parsed JSON.
+     */
     public Handler<RoutingContext> charge() {
         return context -> {
             Long timer = context.remove(TIMER);
@@ -77,6 +82,7 @@ public final class BodyIntake {
                 return;
             }
             context.vertx().cancelTimer(timer);
+            context.put(RequestAttributes.RECEIVED_NANOS, System.nanoTime());
             long needed = JsonCost.of(context.body() == null ? null : context.body().buffer());
             long held = context.<long[]>get(RESERVED)[0];
             if (needed <= held) {

@@ -56,25 +56,34 @@ public final class ProduceService implements AutoCloseable {
                 });
     }
 
+    /** As {@link #send(List, long)} for a request received now. */
+    public CompletableFuture<List<RecordOutcome>> send(List<ProducerRecord<byte[], byte[]>> records) {
+        return send(records, System.nanoTime());
+    }
+
     /**
      * Sends the records in order; the future completes with one outcome per record, in the same order, once all
-     * are settled or {@code pinpipe.produce.timeout.ms} after this call, whichever comes first. Fails at once with a
-     * 503 {@link RestException} when too many requests are in progress.
+     * are settled or {@code pinpipe.produce.timeout.ms} after the request was received, whichever comes first. Fails
+     * at once with a 503 {@link RestException} when too many requests are in progress.
+     *
+     * @param receivedNanos {@link System#nanoTime()} when the request had fully arrived
      */
-    public CompletableFuture<List<RecordOutcome>> send(List<ProducerRecord<byte[], byte[]>> records) {
+    public CompletableFuture<List<RecordOutcome>> send(List<ProducerRecord<byte[], byte[]>> records,
+                                                       long receivedNanos) {
         if (!inflight.tryAcquire()) {
             throw overloaded();
         }
         CompletableFuture<List<RecordOutcome>> done = new CompletableFuture<>();
         done.whenComplete((outcomes, error) -> inflight.release());
         AtomicReferenceArray<RecordOutcome> outcomes = new AtomicReferenceArray<>(records.size());
-        // The deadline runs from now, not from when a sender thread takes the request: under a slow broker the time
-        // spent queued behind other requests counts too. Kafka may also hold a record longer than
+        // The deadline runs from the request's arrival, not from when a sender thread takes it: under a slow broker
+        // the time spent queued behind other requests counts too. Kafka may also hold a record longer than
         // delivery.timeout.ms (in-flight requests to a dying broker); the client still gets an answer in time.
+        long remainingNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis) - (System.nanoTime() - receivedNanos);
         ScheduledFuture<?> deadline = timeouts.schedule(() -> done.complete(snapshot(outcomes,
                 new TimeoutException("no acknowledgement from Kafka within " + timeoutMillis + " ms of the request;"
                         + " records not sent yet were not written, sent ones may or may not have been"))),
-                timeoutMillis, TimeUnit.MILLISECONDS);
+                Math.max(0, remainingNanos), TimeUnit.NANOSECONDS);
         done.whenComplete((ignored, error) -> deadline.cancel(false));
         try {
             senders.execute(() -> sendAll(records, outcomes, done));

@@ -45,13 +45,14 @@ final class StreamWriter {
     }
 
     /**
+     * @param receivedNanos when the request had fully arrived: the produce deadline runs from then
      * @return the outcomes in the order of {@code records}; never fails as a whole once sending started
      * @throws io.pinpipe.gateway.http.RestException 503 when the gateway has too many requests in flight
      */
-    Future<List<Outcome>> put(String topic, List<StreamRecord> records) {
+    Future<List<Outcome>> put(String topic, List<StreamRecord> records, long receivedNanos) {
         List<ProducerRecord<byte[], byte[]>> toSend = records.stream()
                 .map(record -> new ProducerRecord<>(topic, record.key(), record.value())).toList();
-        return Future.fromCompletionStage(produce.send(toSend), vertx.getOrCreateContext())
+        return Future.fromCompletionStage(produce.send(toSend, receivedNanos), vertx.getOrCreateContext())
                 .map(outcomes -> outcomes.stream().map(Outcome::of).toList())
                 .onSuccess(outcomes -> outcomes.forEach(outcome ->
                         (outcome.succeeded() ? stored : failed).increment()));

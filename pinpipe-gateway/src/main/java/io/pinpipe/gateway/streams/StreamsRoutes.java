@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.RequestAttributes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.Future;
@@ -122,7 +123,8 @@ public final class StreamsRoutes implements RouteModule {
         context.topicAccess().check(ctx, stream);
         StreamRecord record = requests.putRecord(body(ctx), stream);
         requireReachableCluster();
-        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, List.of(record))
+        long received = RequestAttributes.receivedNanos(ctx);
+        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, List.of(record), received)
                 .onSuccess(outcomes -> {
                     StreamWriter.Outcome outcome = outcomes.get(0);
                     if (!outcome.succeeded()) {
@@ -142,7 +144,8 @@ public final class StreamsRoutes implements RouteModule {
         context.topicAccess().check(ctx, stream);
         List<StreamRecord> records = requests.putRecords(body(ctx), stream);
         requireReachableCluster();
-        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, records)
+        long received = RequestAttributes.receivedNanos(ctx);
+        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, records, received)
                 .onSuccess(outcomes -> respondPutRecords(ctx, outcomes))
                 .onFailure(failure -> ctx.fail(StreamErrors.toRest(failure, stream))));
     }

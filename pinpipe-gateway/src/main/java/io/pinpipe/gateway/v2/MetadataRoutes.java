@@ -54,7 +54,8 @@ public final class MetadataRoutes implements RouteModule {
         var names = context.admin().listTopics(new ListTopicsOptions().listInternal(false)).names();
         Async.then(routing, names.toCompletionStage(), set -> {
             ArrayNode body = context.json().mapper().createArrayNode();
-            new TreeSet<>(set).stream().filter(topic -> context.topicAccess().allowed(routing, topic)).forEach(body::add);
+            new TreeSet<>(set).stream().filter(topic -> context.topicAccess().allowed(routing, topic))
+                    .forEach(body::add);
             send(routing, context, type, body);
         });
     }

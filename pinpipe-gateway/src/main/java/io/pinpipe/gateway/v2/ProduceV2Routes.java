@@ -60,7 +60,8 @@ public final class ProduceV2Routes implements RouteModule {
                 }
                 toSend.add(new ProducerRecord<>(topic, partition, record.key(), record.value()));
             }
-            Async.then(routing, context.produce().send(toSend), outcomes ->
+            long received = RequestAttributes.receivedNanos(routing);
+            Async.then(routing, context.produce().send(toSend, received), outcomes ->
                     respond(routing, context, responseType, outcomes));
         });
     }

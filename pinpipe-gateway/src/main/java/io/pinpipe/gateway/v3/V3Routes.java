@@ -79,7 +79,8 @@ public final class V3Routes implements RouteModule {
                         record.key() == null ? null : record.key().bytes(),
                         record.value() == null ? null : record.value().bytes(), record.headers()));
             }
-            Async.then(routing, context.produce().send(toSend), outcomes ->
+            long received = RequestAttributes.receivedNanos(routing);
+            Async.then(routing, context.produce().send(toSend, received), outcomes ->
                     respond(routing, context, snapshot.clusterId(), topic, records, outcomes));
         });
     }

@@ -64,6 +64,20 @@ class ProduceServiceTest {
         }
     }
 
+    @Test
+    void aRequestReceivedLongerAgoThanTheTimeoutIsAnsweredAtOnceAndNeverSent() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        try (ProduceService service = new ProduceService(producer, 1, 16, TIMEOUT_MS)) {
+            long receivedLongAgo = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(2 * TIMEOUT_MS);
+            List<RecordOutcome> outcomes = service.send(List.of(record("stale")), receivedLongAgo)
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.ok()).isFalse());
+            assertThat(service.send(List.of(record("fresh"))).get(20, TimeUnit.SECONDS)).allMatch(RecordOutcome::ok);
+            assertThat(producer.history()).extracting(sent -> new String(sent.value())).containsExactly("fresh");
+        }
+    }
+
     private static ProducerRecord<byte[], byte[]> record(String value) {
         return new ProducerRecord<>("t", value.getBytes());
     }
