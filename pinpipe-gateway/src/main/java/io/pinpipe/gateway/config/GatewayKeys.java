@@ -105,10 +105,10 @@ public final class GatewayKeys {
                     + " logged when it is on.");
 
     public static final ConfigKey CONSUMER_GROUPS_REGEX = new ConfigKey("pinpipe.consumer.groups.regex",
-            "(?!connect-)(?!spark-kafka-)(?!_).+",
+            "(?!connect-)(?!spark-kafka-)(?!pinpipe-connect)(?!_).+",
             "Consumer groups the consumer API may join (a Java regex matching the whole name); others answer"
-                    + " 403/40304. The default keeps clients out of Kafka Connect's (connect-*) and Spark's"
-                    + " (spark-kafka-*) groups.", false, GatewayKeys::isRegex, "a Java regular expression");
+                    + " 403/40304. The default keeps clients out of Kafka Connect's (connect-*, the deploy example's"
+                    + " worker group pinpipe-connect) and Spark's (spark-kafka-*) groups.", false, GatewayKeys::isRegex, "a Java regular expression");
 
     public static final ConfigKey STREAMS_ADMIN = new ConfigKey("pinpipe.streams.admin", "auto",
             "Whether POST and DELETE /streams/{stream} are allowed: auto allows them on a loopback listener only,"

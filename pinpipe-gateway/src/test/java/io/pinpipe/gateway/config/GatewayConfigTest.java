@@ -164,6 +164,7 @@ class GatewayConfigTest {
         Pattern groups = GatewayConfig.of(Map.of()).consumerGroupsRegex();
         assertThat(groups.matcher("connect-pinpipe-lake").matches()).isFalse();
         assertThat(groups.matcher("spark-kafka-source-1b2c-driver-0").matches()).isFalse();
+        assertThat(groups.matcher("pinpipe-connect").matches()).isFalse();
         assertThat(groups.matcher("report").matches()).isTrue();
     }
 
