@@ -99,6 +99,7 @@ public final class GatewayServer implements AutoCloseable {
                     new GroupAccess(config.consumerGroupsRegex()), adminAccess(config),
                     new MemoryBudget(config.getInt(GatewayKeys.INFLIGHT_MAX_BYTES)));
             GatewayMetrics metrics = new GatewayMetrics(registry, producer, produce);
+            metrics.watch(context.memory());
             Router router = router(context, modules, metrics, registry);
             List<HttpServer> servers = listen(vertx, config, router);
             URI base = baseUri(config, servers.get(0).actualPort());

@@ -220,6 +220,7 @@ class HostileClientsIT {
             Thread.sleep(50);
         }
         assertThat(fixture.gateway.context().memory().used()).as("every reservation released").isZero();
+        assertThat(fixture.get("/metrics").body()).contains("pinpipe_gateway_inflight_bytes 0.0");
         assertNormalClientServed();
     }
 
