@@ -46,6 +46,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     private final LongSupplier clockMs;
     private final ConsumerRegistry registry;
     private Vertx vertx;
+    private ConsumerJson json;
     private long expiryTimer = -1;
 
     public ConsumerRoutes(ConsumerSettings settings) {
@@ -62,6 +63,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     @Override
     public void mount(Router router, GatewayContext context) {
         this.vertx = context.vertx();
+        this.json = new ConsumerJson(context.json());
         router.route("/consumers/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.route(HttpMethod.POST, "/consumers/:group").handler(guard(ctx -> create(ctx, context)));
         router.route(HttpMethod.DELETE, INSTANCE).handler(guard(this::delete));
@@ -109,7 +111,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
 
     private void create(RoutingContext ctx, GatewayContext context) {
         String group = ctx.pathParam("group");
-        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(ConsumerJson.body(ctx));
+        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(json.body(ctx));
         HttpServerRequest request = ctx.request();
         answer(ctx, registry.create(group, config, id -> new ConsumerSession(
                 new KafkaConsumer<>(config.kafkaConfig(context.consumerConfig(), group)), clockMs)),
@@ -118,7 +120,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
                     body.put("instance_id", instance.id().name());
                     body.put("base_uri", BaseUri.of(request.headers(), request.scheme(),
                             String.valueOf(request.authority()), request.path(), group, instance.id().name()));
-                    ConsumerJson.respond(routing, body);
+                    json.respond(routing, body);
                 });
     }
 
@@ -128,7 +130,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void subscribe(RoutingContext ctx) {
-        ConsumerRequests.Subscription subscription = ConsumerRequests.subscription(ConsumerJson.body(ctx));
+        ConsumerRequests.Subscription subscription = ConsumerRequests.subscription(json.body(ctx));
         run(ctx, session -> {
             if (subscription.pattern() != null) {
                 session.subscribe(subscription.pattern());
@@ -143,7 +145,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         run(ctx, ConsumerSession::subscription, (routing, topics) -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             topics.forEach(body.putArray("topics")::add);
-            ConsumerJson.respond(routing, body);
+            json.respond(routing, body);
         });
     }
 
@@ -155,7 +157,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void assign(RoutingContext ctx) {
-        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        List<TopicPartition> partitions = ConsumerRequests.partitions(json.body(ctx));
         run(ctx, session -> {
             session.assign(partitions);
             return null;
@@ -171,21 +173,21 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
                             : a.topic().compareTo(b.topic()))
                     .forEach(partition -> list.addObject().put("topic", partition.topic())
                             .put("partition", partition.partition()));
-            ConsumerJson.respond(routing, body);
+            json.respond(routing, body);
         });
     }
 
     private void commit(RoutingContext ctx) {
-        JsonNode body = ConsumerJson.body(ctx);
+        JsonNode body = json.body(ctx);
         Map<TopicPartition, Long> offsets = body == null ? null : ConsumerRequests.offsets(body);
         run(ctx, session -> {
             session.commit(offsets);
             return null;
-        }, (routing, done) -> ConsumerJson.respond(routing, JsonNodeFactory.instance.arrayNode()));
+        }, (routing, done) -> json.respond(routing, JsonNodeFactory.instance.arrayNode()));
     }
 
     private void committed(RoutingContext ctx) {
-        JsonNode body = ConsumerJson.body(ctx);
+        JsonNode body = json.body(ctx);
         if (body == null) {
             throw new RestException(404, ConsumerErrors.PARTITION_NOT_FOUND,
                     "Partition not found: GET .../offsets needs a body {\"partitions\":[{\"topic\",\"partition\"}]}");
@@ -201,12 +203,12 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
                             .put("offset", offset.offset()).put("metadata", offset.metadata());
                 }
             }
-            ConsumerJson.respond(routing, response);
+            json.respond(routing, response);
         });
     }
 
     private void seek(RoutingContext ctx) {
-        Map<TopicPartition, Long> offsets = ConsumerRequests.offsets(ConsumerJson.body(ctx));
+        Map<TopicPartition, Long> offsets = ConsumerRequests.offsets(json.body(ctx));
         run(ctx, session -> {
             session.seek(offsets);
             return null;
@@ -214,7 +216,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void seekToBeginning(RoutingContext ctx) {
-        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        List<TopicPartition> partitions = ConsumerRequests.partitions(json.body(ctx));
         run(ctx, session -> {
             session.seekToBeginning(partitions);
             return null;
@@ -222,7 +224,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void seekToEnd(RoutingContext ctx) {
-        List<TopicPartition> partitions = ConsumerRequests.partitions(ConsumerJson.body(ctx));
+        List<TopicPartition> partitions = ConsumerRequests.partitions(json.body(ctx));
         run(ctx, session -> {
             session.seekToEnd(partitions);
             return null;
@@ -242,8 +244,8 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         long maxBytes = queryLong(ctx, "max_bytes");
         long waitMs = timeout <= 0 ? instanceWait : Math.min(timeout, instanceWait);
         long limit = maxBytes <= 0 ? settings.requestMaxBytes() : Math.min(maxBytes, settings.requestMaxBytes());
-        RecordEncoding encoding = new RecordEncoding(format, ConsumerJson.MAPPER);
-        answer(ctx, instance.submit(session -> ConsumerJson.bytes(
+        RecordEncoding encoding = new RecordEncoding(format, json.json());
+        answer(ctx, instance.submit(session -> json.bytes(
                         session.read(waitMs, limit, instance.config().responseMinBytes(), encoding))),
                 (routing, body) -> ConsumerJson.respond(routing, 200, format.mediaType(), body));
     }

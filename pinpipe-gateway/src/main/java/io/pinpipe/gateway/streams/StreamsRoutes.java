@@ -1,27 +1,20 @@
 package io.pinpipe.gateway.streams;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -40,15 +33,10 @@ public final class StreamsRoutes implements RouteModule {
     static final long BODY_LIMIT_BYTES = 8L * 1_048_576;
     private static final String JSON = "application/json";
 
-    /** Numbers in {@code Data} pass through exactly: {@code 1.10} is stored as {@code 1.10}. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-
     private final StreamsSettings settings;
     private final LongSupplier clockMs;
-    private final StreamRequests requests = new StreamRequests(MAPPER);
+    private Json json;
+    private StreamRequests requests;
     private StreamCatalog catalog;
     private StreamWriter writer;
 
@@ -64,6 +52,8 @@ public final class StreamsRoutes implements RouteModule {
 
     @Override
     public void mount(Router router, GatewayContext context) {
+        json = context.json();
+        requests = new StreamRequests(json);
         catalog = new StreamCatalog(context.admin(), settings, clockMs);
         writer = new StreamWriter(context.vertx(), context.producer(), context.metrics());
         router.route("/streams*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
@@ -128,7 +118,7 @@ public final class StreamsRoutes implements RouteModule {
     }
 
     /** 200 when every record was stored; else 503 if all failures may pass when sent again, 500 if not. */
-    private static void respondPutRecords(RoutingContext ctx, List<StreamWriter.Outcome> outcomes) {
+    private void respondPutRecords(RoutingContext ctx, List<StreamWriter.Outcome> outcomes) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         int failed = 0;
@@ -174,18 +164,12 @@ public final class StreamsRoutes implements RouteModule {
         };
     }
 
-    private static JsonNode body(RoutingContext ctx) {
-        Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
-        if (buffer == null || buffer.length() == 0 || buffer.toString().isBlank()) {
-            return null;
-        }
+    /** The body through the gateway's one strict parser; a body it refuses is Kinesis' SerializationException. */
+    private JsonNode body(RoutingContext ctx) {
         try {
-            return MAPPER.readTree(buffer.getBytes());
-        } catch (JsonProcessingException e) {
-            throw new RestException(400, StreamErrors.INVALID_ARGUMENT, "SerializationException: the request body"
-                    + " is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return json.readIfPresent(ctx.body() == null ? null : ctx.body().buffer());
+        } catch (RestException e) {
+            throw new RestException(e.status(), e.errorCode(), "SerializationException: " + e.getMessage(), e);
         }
     }
 
@@ -193,12 +177,7 @@ public final class StreamsRoutes implements RouteModule {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    private static void respond(RoutingContext ctx, int status, JsonNode body) {
-        try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", JSON)
-                    .end(Buffer.buffer(MAPPER.writeValueAsBytes(body)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void respond(RoutingContext ctx, int status, JsonNode body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(json.buffer(body));
     }
 }

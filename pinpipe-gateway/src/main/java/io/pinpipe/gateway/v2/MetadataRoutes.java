@@ -53,7 +53,7 @@ public final class MetadataRoutes implements RouteModule {
         String type = MediaTypes.negotiateV2(routing);
         var names = context.admin().listTopics(new ListTopicsOptions().listInternal(false)).names();
         Async.then(routing, names.toCompletionStage(), set -> {
-            ArrayNode body = context.json().mapper().createArrayNode();
+            ArrayNode body = Json.array();
             new TreeSet<>(set).stream().filter(context.topicAccess()::allowed).forEach(body::add);
             send(routing, context, type, body);
         });
@@ -67,7 +67,7 @@ public final class MetadataRoutes implements RouteModule {
         if (!whole) {
             Async.then(routing, description, found -> {
                 if (partition == null) {
-                    ArrayNode body = context.json().mapper().createArrayNode();
+                    ArrayNode body = Json.array();
                     found.partitions().forEach(info -> body.add(partition(info)));
                     send(routing, context, type, body);
                 } else {
