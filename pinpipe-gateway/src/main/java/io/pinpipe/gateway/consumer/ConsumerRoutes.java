@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.Future;
@@ -189,7 +190,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     private void committed(RoutingContext ctx) {
         JsonNode body = json.body(ctx);
         if (body == null) {
-            throw new RestException(404, ConsumerErrors.PARTITION_NOT_FOUND,
+            throw new RestException(404, ErrorCodes.PARTITION_NOT_FOUND,
                     "Partition not found: GET .../offsets needs a body {\"partitions\":[{\"topic\",\"partition\"}]}");
         }
         List<TopicPartition> partitions = ConsumerRequests.partitions(body);

@@ -3,6 +3,7 @@ package io.pinpipe.gateway.consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.RestException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,7 +54,7 @@ final class RecordEncoding {
         try {
             return json.readRecord(bytes);
         } catch (IOException e) {
-            throw new RestException(500, ConsumerErrors.KAFKA_ERROR, "The " + part + " of the record at "
+            throw new RestException(500, ErrorCodes.KAFKA_ERROR, "The " + part + " of the record at "
                     + record.topic() + "/" + record.partition() + "@" + record.offset() + " is not JSON, so a 'json'"
                     + " consumer cannot hand it out; read it with a 'binary' consumer or seek past offset "
                     + record.offset(), e);

@@ -1,8 +1,6 @@
 package io.pinpipe.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pinpipe.gateway.kafka.BrokerUnavailableException;
-import io.pinpipe.gateway.kafka.ProduceFailures;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -11,13 +9,12 @@ import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CompletionException;
 
 /**
  * The one failure handler of the gateway: every failed route, every unmatched path and every failure thrown by any
  * {@link RouteModule} ends here and becomes Confluent's envelope {@code {"error_code": 40401, "message": "..."}}.
- * 429 and 503 answers carry {@code Retry-After}. Unexpected failures are logged with their stack trace; the client
- * gets a 500 without internals.
+ * What a failure means is {@link Failures}' decision. 429 and 503 answers carry {@code Retry-After}. Unexpected
+ * failures are logged with their stack trace; the client gets a 500 without internals.
  */
 public final class ErrorResponder implements Handler<RoutingContext> {
 
@@ -60,24 +57,16 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
     /** Maps any failure (or a bare status from Vert.x) to the envelope's status, code and message. */
     public static RestException toRestException(Throwable failure, int statusCode) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof RestException rest) {
-            return rest;
-        }
-        if (cause instanceof BrokerUnavailableException unavailable) {
-            return new RestException(503, ErrorCodes.KAFKA_UNAVAILABLE, unavailable.getMessage(), unavailable);
-        }
-        if (cause instanceof org.apache.kafka.common.KafkaException kafka) {
-            ProduceFailures.Classified classified = ProduceFailures.classify(kafka);
-            return new RestException(classified.status(), classified.errorCode(), classified.message(), kafka);
-        }
-        int status = cause instanceof HttpException http ? http.getStatusCode() : statusCode;
+        Throwable cause = failure == null ? null : Failures.unwrap(failure);
         if (cause == null || cause instanceof HttpException) {
+            int status = cause instanceof HttpException http ? http.getStatusCode() : statusCode;
             return new RestException(status, status, describe(status));
         }
-        LOG.error("unexpected failure while answering a request", cause);
-        return new RestException(500, 500, "internal server error");
+        RestException answer = Failures.classify(cause);
+        if (Failures.unexpected(answer)) {
+            LOG.error("unexpected failure while answering a request", cause);
+        }
+        return answer;
     }
 
     private static String describe(int status) {

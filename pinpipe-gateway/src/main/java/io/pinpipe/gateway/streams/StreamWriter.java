@@ -2,6 +2,7 @@ package io.pinpipe.gateway.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pinpipe.gateway.http.Failures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,7 +29,7 @@ final class StreamWriter {
         }
 
         static Outcome failed(Throwable failure) {
-            return new Outcome(-1, -1, StreamErrors.unwrap(failure));
+            return new Outcome(-1, -1, Failures.unwrap(failure));
         }
 
         boolean succeeded() {

@@ -10,6 +10,7 @@ import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,6 +37,7 @@ public final class StreamsRoutes implements RouteModule {
     private final StreamsSettings settings;
     private final LongSupplier clockMs;
     private Json json;
+    private int retryAfterSeconds;
     private StreamRequests requests;
     private StreamCatalog catalog;
     private StreamWriter writer;
@@ -53,6 +55,7 @@ public final class StreamsRoutes implements RouteModule {
     @Override
     public void mount(Router router, GatewayContext context) {
         json = context.json();
+        retryAfterSeconds = context.errors().retryAfterSeconds();
         requests = new StreamRequests(json);
         catalog = new StreamCatalog(context.admin(), settings, clockMs);
         writer = new StreamWriter(context.vertx(), context.producer(), context.metrics());
@@ -117,7 +120,10 @@ public final class StreamsRoutes implements RouteModule {
                 .onFailure(failure -> ctx.fail(StreamErrors.toRest(failure, stream))));
     }
 
-    /** 200 when every record was stored; else 503 if all failures may pass when sent again, 500 if not. */
+    /**
+     * 200 when every record was stored; else 503 (with Retry-After) if all failures may pass when sent again, 500 if
+     * not.
+     */
     private void respondPutRecords(RoutingContext ctx, List<StreamWriter.Outcome> outcomes) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
@@ -138,6 +144,9 @@ public final class StreamsRoutes implements RouteModule {
         }
         body.put("FailedRecordCount", failed);
         body.set("Records", results);
+        if (failed > 0 && allRetriable) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        }
         respond(ctx, failed == 0 ? 200 : allRetriable ? 503 : 500, body);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
 import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RestException;
@@ -127,7 +128,7 @@ public final class MetadataRoutes implements RouteModule {
                     if (error == null) {
                         return description;
                     }
-                    Throwable cause = Async.unwrap(error);
+                    Throwable cause = Failures.unwrap(error);
                     if (cause instanceof UnknownTopicOrPartitionException) {
                         throw new RestException(404, ErrorCodes.TOPIC_NOT_FOUND, "Topic " + topic + " not found.",
                                 cause);
