@@ -58,7 +58,11 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     /** Maps any failure (or a bare status from Vert.x) to the envelope's status, code and message. */
     public static RestException toRestException(Throwable failure, int statusCode) {
         Throwable cause = failure == null ? null : Failures.unwrap(failure);
-        if (cause == null || cause instanceof HttpException) {
+        if (cause instanceof RestException rest) {
+            return rest;
+        }
+        if (cause == null || cause instanceof HttpException || isClientError(statusCode)) {
+            // Vert.x's own refusals (no route, body too large, a CORS origin it rejects) carry their status.
             int status = cause instanceof HttpException http ? http.getStatusCode() : statusCode;
             return new RestException(status, status, describe(status));
         }
@@ -69,9 +73,14 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         return answer;
     }
 
+    private static boolean isClientError(int status) {
+        return status >= 400 && status < 500;
+    }
+
     private static String describe(int status) {
         return switch (status) {
             case 404 -> "HTTP 404 Not Found";
+            case 403 -> "HTTP 403 Forbidden";
             case 405 -> "HTTP 405 Method Not Allowed";
             case 413 -> "HTTP 413 Request Entity Too Large: the request body is larger than the gateway accepts"
                     + " (pinpipe.request.max.bytes)";
