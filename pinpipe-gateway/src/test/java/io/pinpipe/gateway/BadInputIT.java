@@ -125,6 +125,17 @@ class BadInputIT {
     }
 
     @Test
+    void topicNamesKafkaRefusesAreKafkasBadRequestNotA500() throws Exception {
+        assertRefused(fixture.get("/topics/bad%20name!"), 400, 40002, "");
+        String reader = "/consumers/bad-input-readers/instances/bad-topic-reader";
+        assertThat(fixture.post("/consumers/bad-input-readers", CONSUMER_V2,
+                "{\"name\":\"bad-topic-reader\",\"format\":\"json\"}").statusCode()).isEqualTo(200);
+        assertThat(fixture.post(reader + "/subscription", CONSUMER_V2, "{\"topics\":[\"bad name!\"]}")
+                .statusCode()).isEqualTo(204);
+        assertRefused(fixture.get(reader + "/records?timeout=1000", "Accept", JSON_V2), 400, 40002, "bad name!");
+    }
+
+    @Test
     void theConsumerAndStreamsRoutesParseAsStrictlyAsProduce() throws Exception {
         String[] bodies = {"{\"name\":\"x\",\"name\":\"y\"}", "{\"name\":\"x\"} trailing", "{\"a\":[[[[[[1]]]]]]}",
             "{\"name\":\"x\""};

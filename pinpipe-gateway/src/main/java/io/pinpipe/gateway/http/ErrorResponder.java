@@ -6,9 +6,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 
 /**
  * The one failure handler of the gateway: every failed route, every unmatched path and every failure thrown by any
@@ -17,8 +14,6 @@ import org.slf4j.LoggerFactory;
  * failures are logged with their stack trace; the client gets a 500 without internals.
  */
 public final class ErrorResponder implements Handler<RoutingContext> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
     private final Json json;
     private final int retryAfterSeconds;
@@ -66,11 +61,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
             int status = cause instanceof HttpException http ? http.getStatusCode() : statusCode;
             return new RestException(status, status, describe(status));
         }
-        RestException answer = Failures.classify(cause);
-        if (Failures.unexpected(answer)) {
-            LOG.error("unexpected failure while answering a request", cause);
-        }
-        return answer;
+        return Failures.classify(cause);
     }
 
     private static boolean isClientError(int status) {

@@ -17,6 +17,8 @@ import org.apache.kafka.common.errors.SecurityDisabledException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -32,7 +34,7 @@ import java.util.concurrent.ExecutionException;
  *     <li>unknown topic or partition: 404 / 40401; a record larger than Kafka accepts: 413 / 41301;</li>
  *     <li>Kafka refused the request as invalid (topic name, partitions, policy, version): 400 / 40002;</li>
  *     <li>any other retriable Kafka failure: 503 / 50003; any other Kafka failure: 500 / 50002;</li>
- *     <li>anything else is the gateway's own bug: 500 / 500, logged by {@link ErrorResponder}.</li>
+ *     <li>anything else is the gateway's own bug: 500 / 500, logged here with its stack trace.</li>
  * </ul>
  * Every 503 is retriable and answered with {@code Retry-After}; nothing else is retriable.
  */
@@ -43,6 +45,8 @@ public final class Failures {
             InvalidTopicException.class, InvalidPartitionsException.class, InvalidReplicationFactorException.class,
             PolicyViolationException.class, InvalidConfigurationException.class, InvalidRequestException.class,
             UnsupportedVersionException.class, SecurityDisabledException.class, TopicExistsException.class);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
     private Failures() {
     }
@@ -68,6 +72,8 @@ public final class Failures {
             return new RestException(503, ErrorCodes.KAFKA_UNAVAILABLE, message, cause);
         }
         if (!(cause instanceof KafkaException)) {
+            // Logged here, where every route's failures pass, so a bug in a per-record result is not lost either.
+            LOG.error("unexpected failure while answering a request", cause);
             return new RestException(500, ErrorCodes.INTERNAL_ERROR, "internal server error", cause);
         }
         if (cause instanceof AuthenticationException) {
@@ -94,10 +100,5 @@ public final class Failures {
     /** True when sending the same request again may succeed: every 503, nothing else. */
     public static boolean retriable(RestException answer) {
         return answer.status() == 503;
-    }
-
-    /** True when the answer hides a bug of the gateway, which deserves its stack trace in the log. */
-    public static boolean unexpected(RestException answer) {
-        return answer.errorCode() == ErrorCodes.INTERNAL_ERROR;
     }
 }
