@@ -67,7 +67,7 @@ public final class Redaction {
         return result;
     }
 
-    /** Settings or client configs as they may be printed: secret values hidden, the others passed through {@link #text}. */
+    /** Settings or client configs as they may be printed: secret values hidden, others passed through {@link #text}. */
     public static Map<String, String> map(Map<String, ?> settings) {
         Map<String, String> result = new TreeMap<>();
         settings.forEach((name, value) -> result.put(name, isSecretKey(name) ? HIDDEN

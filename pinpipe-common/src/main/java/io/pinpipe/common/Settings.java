@@ -109,9 +109,9 @@ public final class Settings {
                     + " the config file or as " + key.environmentVariable());
         }
         if (!key.validator().test(value)) {
+            boolean secret = key.secret() || Redaction.isSecretKey(key.name());
             throw new IllegalArgumentException("setting '" + key.name() + "' is "
-                    + (key.secret() || Redaction.isSecretKey(key.name()) ? "invalid" : "'" + Redaction.text(value) + "'")
-                    + ": expected " + key.expected());
+                    + (secret ? "invalid" : "'" + Redaction.text(value) + "'") + ": expected " + key.expected());
         }
         return value;
     }

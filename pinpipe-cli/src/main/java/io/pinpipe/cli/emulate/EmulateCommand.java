@@ -127,9 +127,9 @@ public final class EmulateCommand implements Callable<Integer> {
         if (database.isMissingEmbeddedFile()) {
             loadDefaultDataset(database, root, out);
         }
-        out.println("emulating against " + Redaction.text(String.valueOf(options.gateway())) + (options.stage().isEmpty() ? "" : "/" + options.stage())
-                + " (" + options.mode().name().toLowerCase() + ", user id " + options.topics().userId() + ", source "
-                + database.redactedUrl() + ")");
+        out.println("emulating against " + Redaction.text(String.valueOf(options.gateway()))
+                + (options.stage().isEmpty() ? "" : "/" + options.stage()) + " (" + options.mode().name().toLowerCase()
+                + ", user id " + options.topics().userId() + ", source " + database.redactedUrl() + ")");
         HttpClient client = Emulator.newHttpClient();
         try (SourceReader reader = new SourceReader(database)) {
             if (rowsFromSource()) {

@@ -11,7 +11,8 @@ class ErrorResponderTest {
     @Test
     void aVertxRefusalWithAClientStatusKeepsItInsteadOfBecomingA500() {
         // Vert.x's CorsHandler fails a request from a foreign Origin with 403 and a plain VertxException.
-        RestException answer = ErrorResponder.toRestException(new VertxException("CORS Rejected - Invalid origin"), 403);
+        RestException answer = ErrorResponder.toRestException(new VertxException("CORS Rejected - Invalid origin"),
+                403);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.errorCode()).isEqualTo(403);
     }

@@ -21,7 +21,8 @@ class JsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1.10", "1e400", "-1E-400", "-0", "-0.0", "1E+2", "0.0000001",
-            "123456789012345678901234567890", "-9223372036854775809", "2147483648", "0", "-7", "3.141592653589793238462643383279"})
+            "123456789012345678901234567890", "-9223372036854775809", "2147483648", "0", "-7",
+            "3.141592653589793238462643383279"})
     void everyNumberIsWrittenAsItsOwnText(String number) {
         assertThat(roundTrip(number)).isEqualTo(number);
         assertThat(roundTrip("{\"v\":[" + number + "]}")).isEqualTo("{\"v\":[" + number + "]}");
