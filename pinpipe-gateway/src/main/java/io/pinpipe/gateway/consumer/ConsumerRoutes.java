@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.Future;
@@ -51,6 +52,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     private final ConsumerRegistry registry;
     private Vertx vertx;
     private GatewayContext context;
+    private ConsumerJson json;
     private long expiryTimer = -1;
 
     public ConsumerRoutes(ConsumerSettings settings) {
@@ -73,6 +75,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     public void mount(Router router, GatewayContext context) {
         this.vertx = context.vertx();
         this.context = context;
+        this.json = new ConsumerJson(context.json());
         router.route(HttpMethod.POST, "/consumers/:group").handler(guard(ctx -> create(ctx, context)));
         router.route(HttpMethod.DELETE, INSTANCE).handler(guard(this::delete));
         router.route(HttpMethod.POST, INSTANCE + "/subscription").handler(guard(this::subscribe));
@@ -120,7 +123,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     private void create(RoutingContext ctx, GatewayContext context) {
         String group = ctx.pathParam("group");
         context.groupAccess().check(ctx, group);
-        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(ConsumerJson.body(ctx));
+        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(json.body(ctx));
         HttpServerRequest request = ctx.request();
         answer(ctx, registry.create(group, config, id -> new ConsumerSession(
                 new KafkaConsumer<>(config.kafkaConfig(context.consumerConfig(), group)), clockMs)),
@@ -129,7 +132,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
                     body.put("instance_id", instance.id().name());
                     body.put("base_uri", BaseUri.of(request.headers(), request.scheme(),
                             String.valueOf(request.authority()), request.path(), group, instance.id().name()));
-                    ConsumerJson.respond(routing, body);
+                    json.respond(routing, body);
                 });
     }
 
@@ -139,7 +142,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void subscribe(RoutingContext ctx) {
-        ConsumerRequests.Subscription subscription = ConsumerRequests.subscription(ConsumerJson.body(ctx));
+        ConsumerRequests.Subscription subscription = ConsumerRequests.subscription(json.body(ctx));
         if (subscription.topics() != null) {
             subscription.topics().forEach(topic -> context.topicAccess().check(ctx, topic));
         }
@@ -157,7 +160,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         run(ctx, ConsumerSession::subscription, (routing, topics) -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             topics.forEach(body.putArray("topics")::add);
-            ConsumerJson.respond(routing, body);
+            json.respond(routing, body);
         });
     }
 
@@ -169,7 +172,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void assign(RoutingContext ctx) {
-        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(ConsumerJson.body(ctx)));
+        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(json.body(ctx)));
         run(ctx, session -> {
             session.assign(partitions);
             return null;
@@ -185,12 +188,12 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
                             : a.topic().compareTo(b.topic()))
                     .forEach(partition -> list.addObject().put("topic", partition.topic())
                             .put("partition", partition.partition()));
-            ConsumerJson.respond(routing, body);
+            json.respond(routing, body);
         });
     }
 
     private void commit(RoutingContext ctx) {
-        JsonNode body = ConsumerJson.body(ctx);
+        JsonNode body = json.body(ctx);
         Map<TopicPartition, Long> offsets = body == null ? null : ConsumerRequests.offsets(body);
         if (offsets != null) {
             checked(ctx, offsets.keySet());
@@ -198,13 +201,13 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         run(ctx, session -> {
             session.commit(offsets);
             return null;
-        }, (routing, done) -> ConsumerJson.respond(routing, JsonNodeFactory.instance.arrayNode()));
+        }, (routing, done) -> json.respond(routing, JsonNodeFactory.instance.arrayNode()));
     }
 
     private void committed(RoutingContext ctx) {
-        JsonNode body = ConsumerJson.body(ctx);
+        JsonNode body = json.body(ctx);
         if (body == null) {
-            throw new RestException(404, ConsumerErrors.PARTITION_NOT_FOUND,
+            throw new RestException(404, ErrorCodes.PARTITION_NOT_FOUND,
                     "Partition not found: GET .../offsets needs a body {\"partitions\":[{\"topic\",\"partition\"}]}");
         }
         List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(body));
@@ -218,12 +221,12 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
                             .put("offset", offset.offset()).put("metadata", offset.metadata());
                 }
             }
-            ConsumerJson.respond(routing, response);
+            json.respond(routing, response);
         });
     }
 
     private void seek(RoutingContext ctx) {
-        Map<TopicPartition, Long> offsets = ConsumerRequests.offsets(ConsumerJson.body(ctx));
+        Map<TopicPartition, Long> offsets = ConsumerRequests.offsets(json.body(ctx));
         checked(ctx, offsets.keySet());
         run(ctx, session -> {
             session.seek(offsets);
@@ -232,7 +235,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void seekToBeginning(RoutingContext ctx) {
-        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(ConsumerJson.body(ctx)));
+        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(json.body(ctx)));
         run(ctx, session -> {
             session.seekToBeginning(partitions);
             return null;
@@ -240,7 +243,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     private void seekToEnd(RoutingContext ctx) {
-        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(ConsumerJson.body(ctx)));
+        List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(json.body(ctx)));
         run(ctx, session -> {
             session.seekToEnd(partitions);
             return null;
@@ -260,8 +263,8 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         long maxBytes = queryLong(ctx, "max_bytes");
         long waitMs = timeout <= 0 ? instanceWait : Math.min(timeout, instanceWait);
         long limit = maxBytes <= 0 ? settings.requestMaxBytes() : Math.min(maxBytes, settings.requestMaxBytes());
-        RecordEncoding encoding = new RecordEncoding(format, ConsumerJson.MAPPER);
-        answer(ctx, instance.submit(session -> ConsumerJson.bytes(
+        RecordEncoding encoding = new RecordEncoding(format, json.json());
+        answer(ctx, instance.submit(session -> json.bytes(
                         session.read(waitMs, limit, instance.config().responseMinBytes(), encoding))),
                 (routing, body) -> ConsumerJson.respond(routing, 200, format.mediaType(), body));
     }

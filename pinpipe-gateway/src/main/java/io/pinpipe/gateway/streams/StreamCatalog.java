@@ -3,6 +3,7 @@ package io.pinpipe.gateway.streams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpipe.gateway.http.Failures;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -104,7 +105,7 @@ final class StreamCatalog {
                 knownUntil.put(stream, clockMs.getAsLong() + EXISTS_TTL_MS);
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            if (attemptsLeft <= 1 || !(StreamErrors.unwrap(failure) instanceof UnknownTopicOrPartitionException)) {
+            if (attemptsLeft <= 1 || !(Failures.unwrap(failure) instanceof UnknownTopicOrPartitionException)) {
                 return CompletableFuture.<Void>failedFuture(failure);
             }
             return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(VISIBLE_RETRY_MS,

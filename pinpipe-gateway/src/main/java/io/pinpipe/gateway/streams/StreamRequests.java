@@ -1,7 +1,7 @@
 package io.pinpipe.gateway.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.gateway.http.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ final class StreamRequests {
     static final int MAX_REQUEST_BYTES = 5 * 1_048_576;
     static final int MAX_PARTITION_KEY_CHARS = 256;
 
-    private final ObjectMapper mapper;
+    private final Json json;
 
-    StreamRequests(ObjectMapper mapper) {
-        this.mapper = mapper;
+    StreamRequests(Json json) {
+        this.json = json;
     }
 
     /** {@code {"StreamName"?, "Data", "PartitionKey"}} of {@code PUT /streams/{stream}/record}. */
@@ -92,7 +92,7 @@ final class StreamRequests {
             throw StreamErrors.invalid(prefix + "PartitionKey has " + key.textValue().length()
                     + " characters; at most " + MAX_PARTITION_KEY_CHARS + " are allowed");
         }
-        byte[] value = RecordData.bytes(node.get("Data"), prefix + "Data", mapper);
+        byte[] value = RecordData.bytes(node.get("Data"), prefix + "Data", json);
         return new StreamRecord(key.textValue().getBytes(StandardCharsets.UTF_8), value);
     }
 

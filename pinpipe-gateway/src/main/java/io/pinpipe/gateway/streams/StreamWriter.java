@@ -2,6 +2,7 @@ package io.pinpipe.gateway.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.kafka.ProduceService;
 import io.pinpipe.gateway.kafka.RecordOutcome;
 import io.vertx.core.Future;
@@ -22,7 +23,7 @@ final class StreamWriter {
 
         static Outcome of(RecordOutcome outcome) {
             return outcome.ok() ? new Outcome(outcome.metadata().partition(), outcome.metadata().offset(), null)
-                    : new Outcome(-1, -1, StreamErrors.unwrap(outcome.error()));
+                    : new Outcome(-1, -1, Failures.unwrap(outcome.error()));
         }
 
         boolean succeeded() {

@@ -1,28 +1,22 @@
 package io.pinpipe.gateway.streams;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.RequestAttributes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -46,16 +40,12 @@ public final class StreamsRoutes implements RouteModule {
     static final long BODY_LIMIT_BYTES = 8L * 1_048_576;
     private static final String JSON = "application/json";
 
-    /** Numbers in {@code Data} pass through exactly: {@code 1.10} is stored as {@code 1.10}. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-
     private final StreamsSettings settings;
     private final LongSupplier clockMs;
-    private final StreamRequests requests = new StreamRequests(MAPPER);
     private GatewayContext context;
+    private Json json;
+    private int retryAfterSeconds;
+    private StreamRequests requests;
     private StreamCatalog catalog;
     private StreamWriter writer;
 
@@ -77,6 +67,9 @@ public final class StreamsRoutes implements RouteModule {
     @Override
     public void mount(Router router, GatewayContext context) {
         this.context = context;
+        json = context.json();
+        retryAfterSeconds = context.errors().retryAfterSeconds();
+        requests = new StreamRequests(json);
         catalog = new StreamCatalog(context.admin(), settings, clockMs);
         writer = new StreamWriter(context.vertx(), context.produce(), context.metrics());
         router.route(HttpMethod.GET, "/streams").handler(guard(this::list));
@@ -158,8 +151,11 @@ public final class StreamsRoutes implements RouteModule {
         }
     }
 
-    /** 200 when every record was stored; else 503 if all failures may pass when sent again, 500 if not. */
-    private static void respondPutRecords(RoutingContext ctx, List<StreamWriter.Outcome> outcomes) {
+    /**
+     * 200 when every record was stored; else 503 (with Retry-After) if all failures may pass when sent again, 500 if
+     * not.
+     */
+    private void respondPutRecords(RoutingContext ctx, List<StreamWriter.Outcome> outcomes) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         int failed = 0;
@@ -179,6 +175,9 @@ public final class StreamsRoutes implements RouteModule {
         }
         body.put("FailedRecordCount", failed);
         body.set("Records", results);
+        if (failed > 0 && allRetriable) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        }
         respond(ctx, failed == 0 ? 200 : allRetriable ? 503 : 500, body);
     }
 
@@ -205,18 +204,12 @@ public final class StreamsRoutes implements RouteModule {
         };
     }
 
-    private static JsonNode body(RoutingContext ctx) {
-        Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
-        if (buffer == null || buffer.length() == 0 || buffer.toString().isBlank()) {
-            return null;
-        }
+    /** The body through the gateway's one strict parser; a body it refuses is Kinesis' SerializationException. */
+    private JsonNode body(RoutingContext ctx) {
         try {
-            return MAPPER.readTree(buffer.getBytes());
-        } catch (JsonProcessingException e) {
-            throw new RestException(400, StreamErrors.INVALID_ARGUMENT, "SerializationException: the request body"
-                    + " is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return json.readIfPresent(ctx.body() == null ? null : ctx.body().buffer());
+        } catch (RestException e) {
+            throw new RestException(e.status(), e.errorCode(), "SerializationException: " + e.getMessage(), e);
         }
     }
 
@@ -224,12 +217,7 @@ public final class StreamsRoutes implements RouteModule {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    private static void respond(RoutingContext ctx, int status, JsonNode body) {
-        try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", JSON)
-                    .end(Buffer.buffer(MAPPER.writeValueAsBytes(body)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void respond(RoutingContext ctx, int status, JsonNode body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(json.buffer(body));
     }
 }

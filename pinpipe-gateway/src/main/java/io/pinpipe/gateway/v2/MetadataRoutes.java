@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
 import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RestException;
@@ -53,7 +54,7 @@ public final class MetadataRoutes implements RouteModule {
         String type = MediaTypes.negotiateV2(routing);
         var names = context.admin().listTopics(new ListTopicsOptions().listInternal(false)).names();
         Async.then(routing, names.toCompletionStage(), set -> {
-            ArrayNode body = context.json().mapper().createArrayNode();
+            ArrayNode body = Json.array();
             new TreeSet<>(set).stream().filter(topic -> context.topicAccess().allowed(routing, topic))
                     .forEach(body::add);
             send(routing, context, type, body);
@@ -68,7 +69,7 @@ public final class MetadataRoutes implements RouteModule {
         if (!whole) {
             Async.then(routing, description, found -> {
                 if (partition == null) {
-                    ArrayNode body = context.json().mapper().createArrayNode();
+                    ArrayNode body = Json.array();
                     found.partitions().forEach(info -> body.add(partition(info)));
                     send(routing, context, type, body);
                 } else {
@@ -128,7 +129,7 @@ public final class MetadataRoutes implements RouteModule {
                     if (error == null) {
                         return description;
                     }
-                    Throwable cause = Async.unwrap(error);
+                    Throwable cause = Failures.unwrap(error);
                     if (cause instanceof UnknownTopicOrPartitionException) {
                         throw new RestException(404, ErrorCodes.TOPIC_NOT_FOUND, "Topic " + topic + " not found.",
                                 cause);

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
 import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RequestAttributes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.pinpipe.gateway.kafka.BrokerUnavailableException;
-import io.pinpipe.gateway.kafka.ProduceFailures;
 import io.pinpipe.gateway.kafka.RecordCap;
 import io.pinpipe.gateway.kafka.RecordOutcome;
 import io.vertx.core.http.HttpHeaders;
@@ -75,7 +75,7 @@ public final class ProduceV2Routes implements RouteModule {
                                 List<RecordOutcome> outcomes) {
         ObjectNode body = Json.object();
         ArrayNode offsets = body.putArray("offsets");
-        ProduceFailures.Classified firstFailure = null;
+        RestException firstFailure = null;
         int acknowledged = 0;
         for (RecordOutcome outcome : outcomes) {
             ObjectNode entry = offsets.addObject();
@@ -86,12 +86,13 @@ public final class ProduceV2Routes implements RouteModule {
                 entry.putNull("error_code");
                 entry.putNull("error");
             } else {
-                ProduceFailures.Classified failure = ProduceFailures.classify(outcome.error());
+                RestException failure = Failures.classify(outcome.error());
                 firstFailure = firstFailure == null ? failure : firstFailure;
                 entry.putNull("partition");
                 entry.putNull("offset");
-                entry.put("error_code", failure.recordCode());
-                entry.put("error", failure.message());
+                entry.put("error_code", Failures.retriable(failure) ? ErrorCodes.RECORD_RETRIABLE
+                        : ErrorCodes.RECORD_NOT_RETRIABLE);
+                entry.put("error", failure.getMessage());
             }
         }
         body.putNull("key_schema_id");
@@ -101,7 +102,7 @@ public final class ProduceV2Routes implements RouteModule {
         if (firstFailure != null) {
             body.put("error_code", firstFailure.errorCode());
             body.put("message", (outcomes.size() - acknowledged) + " of " + outcomes.size() + " records were not"
-                    + " written: " + firstFailure.message());
+                    + " written: " + firstFailure.getMessage());
             routing.put(RequestAttributes.ERROR_CODE, firstFailure.errorCode());
             response.setStatusCode(firstFailure.status());
             if (firstFailure.status() == 503) {

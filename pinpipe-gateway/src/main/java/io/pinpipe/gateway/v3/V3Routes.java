@@ -3,6 +3,7 @@ package io.pinpipe.gateway.v3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
+import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RequestAttributes;
@@ -10,7 +11,6 @@ import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.pinpipe.gateway.kafka.BrokerUnavailableException;
 import io.pinpipe.gateway.kafka.ClusterView;
-import io.pinpipe.gateway.kafka.ProduceFailures;
 import io.pinpipe.gateway.kafka.RecordCap;
 import io.pinpipe.gateway.kafka.RecordOutcome;
 import io.pinpipe.gateway.v2.Partitions;
@@ -88,7 +88,7 @@ public final class V3Routes implements RouteModule {
     private static void respond(RoutingContext routing, GatewayContext context, String clusterId, String topic,
                                 List<V3Records.Parsed> records, List<RecordOutcome> outcomes) {
         Buffer body = Buffer.buffer();
-        ProduceFailures.Classified firstFailure = null;
+        RestException firstFailure = null;
         int acknowledged = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             RecordOutcome outcome = outcomes.get(i);
@@ -104,10 +104,10 @@ public final class V3Routes implements RouteModule {
                 putData(result, "key", records.get(i).key());
                 putData(result, "value", records.get(i).value());
             } else {
-                ProduceFailures.Classified failure = ProduceFailures.classify(outcome.error());
+                RestException failure = Failures.classify(outcome.error());
                 firstFailure = firstFailure == null ? failure : firstFailure;
                 result.put("error_code", failure.status());
-                result.put("message", failure.message());
+                result.put("message", failure.getMessage());
             }
             if (i > 0) {
                 body.appendString("\n");
