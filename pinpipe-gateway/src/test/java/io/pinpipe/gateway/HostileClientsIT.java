@@ -324,6 +324,8 @@ class HostileClientsIT {
                         "{\"topics\":[\"fuzz.pin\"]}", Kind.CONSUMER),
                 new Target("POST", "/consumers/fuzz/instances/f/positions", JSON_V2,
                         "{\"offsets\":[{\"topic\":\"fuzz.pin\",\"partition\":0,\"offset\":0}]}", Kind.CONSUMER),
+                new Target("POST", "/consumers/fuzz/instances/f/offsets", JSON_V2,
+                        "{\"offsets\":[{\"topic\":\"fuzz.pin\",\"partition\":0,\"offset\":0}]}", Kind.CONSUMER),
                 new Target("POST", "/consumers/fuzz/instances/f/assignments", JSON_V2,
                         "{\"partitions\":[{\"topic\":\"fuzz.pin\",\"partition\":1}]}", Kind.CONSUMER));
         int requests = 1_200;

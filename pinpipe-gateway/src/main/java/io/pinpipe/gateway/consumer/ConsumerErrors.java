@@ -3,6 +3,7 @@ package io.pinpipe.gateway.consumer;
 import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.RestException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.util.concurrent.RejectedExecutionException;
@@ -64,6 +65,12 @@ final class ConsumerErrors {
         if (cause instanceof IllegalStateException) {
             // KafkaConsumer's way of saying "not subscribed/assigned" or "both subscribed and assigned".
             return new RestException(409, ErrorCodes.ILLEGAL_STATE, "Illegal state: " + cause.getMessage(), cause);
+        }
+        if (cause instanceof CommitFailedException) {
+            // A subscribed instance joins its group on its first read; until then (or after being rebalanced out)
+            // Kafka has no generation to commit under. The client can fix this by reading first: not a server error.
+            return new RestException(409, ErrorCodes.ILLEGAL_STATE, "Illegal state: the consumer is not part of an"
+                    + " active group yet; read records (GET .../records) after subscribing, then commit", cause);
         }
         if (cause instanceof IllegalArgumentException) {
             // KafkaConsumer's way of refusing an argument (a negative offset, an empty topic name).

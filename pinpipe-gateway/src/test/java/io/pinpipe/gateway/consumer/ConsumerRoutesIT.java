@@ -259,6 +259,22 @@ class ConsumerRoutesIT {
     }
 
     @Test
+    void committingGivenOffsetsBeforeTheFirstReadAnswers40903() {
+        String topic = unique("early");
+        gateway.createTopic(topic, 1);
+        assertThat(gateway.send("POST", "/consumers/g9", "{\"name\":\"early\"}").statusCode()).isEqualTo(200);
+        String base = "/consumers/g9/instances/early";
+        assertThat(gateway.send("POST", base + "/subscription", "{\"topics\":[\"" + topic + "\"]}").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> response = gateway.send("POST", base + "/offsets",
+                "{\"offsets\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":0}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(new JsonObject(response.body()).getInteger("error_code")).isEqualTo(40903);
+        assertThat(new JsonObject(response.body()).getString("message")).contains("read records");
+        gateway.send("DELETE", base, null);
+    }
+
+    @Test
     void baseUriKeepsTheStagePrefixAndTheForwardedHost() {
         HttpResponse<String> created = gateway.send("POST", "/test/consumers/g9",
                 Map.of("Content-Type", "application/vnd.kafka.v2+json", "X-Forwarded-Proto", "https",
