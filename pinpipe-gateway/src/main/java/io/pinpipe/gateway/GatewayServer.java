@@ -2,6 +2,7 @@ package io.pinpipe.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pinpipe.common.Redaction;
 import io.pinpipe.gateway.config.GatewayConfig;
 import io.pinpipe.gateway.config.GatewayKeys;
 import io.pinpipe.gateway.front.AdminAccess;
@@ -104,7 +105,7 @@ public final class GatewayServer implements AutoCloseable {
             List<HttpServer> servers = listen(vertx, config, router);
             URI base = baseUri(config, servers.get(0).actualPort());
             LOG.info("gateway listening on {} (stages {}, API keys {}, Kafka {})", base, config.stages(),
-                    config.apiKeysEnabled() ? "on" : "off", config.get(GatewayKeys.BOOTSTRAP_SERVERS));
+                    config.apiKeysEnabled() ? "on" : "off", Redaction.text(config.get(GatewayKeys.BOOTSTRAP_SERVERS)));
             if (config.openToAnyone()) {
                 LOG.warn("the gateway on {} is reachable beyond this machine and API keys are off ({}=true): anyone"
                         + " who reaches the port may write, read and administer", base,
