@@ -12,6 +12,7 @@ import io.pinpipe.gateway.front.GroupAccess;
 import io.pinpipe.gateway.front.MemoryBudget;
 import io.pinpipe.gateway.front.RateLimiter;
 import io.pinpipe.gateway.front.TopicAccess;
+import io.pinpipe.gateway.http.BodyLimit;
 import io.pinpipe.gateway.http.ErrorResponder;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.RouteModule;
@@ -171,7 +172,8 @@ public final class GatewayServer implements AutoCloseable {
         for (RouteModule module : modules) {
             module.bodyLimits().forEach((path, limit) -> receiveBodies(() -> api.route(path), intake, limit));
         }
-        receiveBodies(api::route, intake, config.getInt(GatewayKeys.REQUEST_MAX_BYTES));
+        receiveBodies(api::route, intake, new BodyLimit(config.getInt(GatewayKeys.REQUEST_MAX_BYTES),
+                GatewayKeys.REQUEST_MAX_BYTES.name()));
         modules.forEach(module -> module.mount(api, context));
         api.route().failureHandler(context.errors());
 
@@ -182,7 +184,7 @@ public final class GatewayServer implements AutoCloseable {
         root.route().failureHandler(context.errors());
         for (int status : new int[] {404, 405, 413, 400}) {
             root.errorHandler(status, routing -> context.errors().respond(routing,
-                    ErrorResponder.toRestException(routing.failure(), status)));
+                    ErrorResponder.forRequest(routing, status)));
         }
         root.errorHandler(500, routing -> context.errors().respond(routing,
                 ErrorResponder.toRestException(routing.failure(), 500)));
@@ -193,11 +195,11 @@ public final class GatewayServer implements AutoCloseable {
      * The body handler with its limit, between the admission and the charge of the memory budget. The first matching
      * route reads the body; the catch-all one then passes the request on untouched.
      */
-    private static void receiveBodies(Supplier<Route> route, BodyIntake intake, long limit) {
+    private static void receiveBodies(Supplier<Route> route, BodyIntake intake, BodyLimit limit) {
         // Three routes, not one: Vert.x wants a body handler first on its route.
         route.get().handler(intake.admit(limit));
         // Preallocated from Content-Length: a body takes the bytes that were reserved for it, not a doubling buffer.
-        route.get().handler(BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(true));
+        route.get().handler(BodyHandler.create(false).setBodyLimit(limit.bytes()).setPreallocateBodyBuffer(true));
         route.get().handler(intake.charge());
     }
 

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.pinpipe.gateway.ProduceV2IT.assertError;
@@ -86,16 +88,37 @@ class FencesIT {
     }
 
     @Test
+    void aChunkedBodyOverTheRouteLimitNamesTheSettingThatApplied() {
+        fixture.startGateway(Map.of("consumer.body.max.bytes", "1024", "streams.put.records.max", "2"));
+        byte[] chunked = ("{\"topics\":[\"" + "a".repeat(4096) + "\"]}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> consumers = fixture.send(HttpRequest.newBuilder(
+                        fixture.uri("/consumers/report/instances/none/subscription")).header("Content-Type", JSON_V2)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked))));
+        assertError(consumers, 413, 413);
+        assertThat(consumers.body()).contains("consumer.body.max.bytes").contains("1024");
+        HttpResponse<String> three = fixture.send(HttpRequest.newBuilder(fixture.uri("/streams/streaming-x/records"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":\"k\"}"
+                                + ",{\"Data\":\"aGk=\",\"PartitionKey\":\"k\"}".repeat(2) + "]}")));
+        assertError(three, 400, 40000);
+        assertThat(three.body()).contains("streams.put.records.max");
+    }
+
+    @Test
     void eachRouteHasItsOwnBodyLimit() {
         fixture.startGateway(Map.of());
         String overOneMiB = "{\"partitions\":[" + "{\"topic\":\"report.pin\",\"partition\":0},".repeat(30_000)
                 + "{\"topic\":\"report.pin\",\"partition\":0}]}";
         assertThat(overOneMiB.length()).isGreaterThan(1_048_576);
-        assertError(fixture.post("/consumers/report/instances/none/assignments", JSON_V2, overOneMiB), 413, 413);
+        HttpResponse<String> consumers = fixture.post("/consumers/report/instances/none/assignments", JSON_V2,
+                overOneMiB);
+        assertError(consumers, 413, 413);
+        assertThat(consumers.body()).contains("consumer.body.max.bytes");
         String overEightMiB = "{\"Data\":\"" + "A".repeat(8 * 1_048_576) + "\",\"PartitionKey\":\"k\"}";
         HttpResponse<String> streams = fixture.send(HttpRequest.newBuilder(fixture.uri("/streams/streaming-x/record"))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(overEightMiB)));
         assertError(streams, 413, 413);
+        assertThat(streams.body()).contains("streams.body.max.bytes");
         // The same 8 MiB is within the 10 MiB of v2 produce: refused for what it is, not for its size.
         assertError(fixture.post("/topics/report.pin", JSON_V2, overEightMiB), 422, 422);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.BodyLimit;
 import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
@@ -43,8 +44,6 @@ import java.util.function.LongSupplier;
  */
 public final class ConsumerRoutes implements RouteModule, AutoCloseable {
 
-    /** Bodies here are small; a bigger one is a mistake. */
-    static final long BODY_LIMIT_BYTES = 1_048_576;
     private static final String INSTANCE = "/consumers/:group/instances/:instance";
 
     private final ConsumerSettings settings;
@@ -67,8 +66,8 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     }
 
     @Override
-    public Map<String, Long> bodyLimits() {
-        return Map.of("/consumers/*", BODY_LIMIT_BYTES);
+    public Map<String, BodyLimit> bodyLimits() {
+        return Map.of("/consumers/*", new BodyLimit(settings.bodyMaxBytes(), ConsumerSettings.BODY_MAX_BYTES.name()));
     }
 
     @Override

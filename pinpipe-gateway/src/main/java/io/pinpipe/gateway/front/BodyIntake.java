@@ -1,5 +1,6 @@
 package io.pinpipe.gateway.front;
 
+import io.pinpipe.gateway.http.BodyLimit;
 import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RequestAttributes;
 import io.pinpipe.gateway.http.RestException;
@@ -38,19 +39,22 @@ public final class BodyIntake {
         this.readTimeoutMs = readTimeoutMs;
     }
 
-    /** Before the body handler of a route whose bodies may hold at most {@code bodyLimit} bytes. */
-    public Handler<RoutingContext> admit(long bodyLimit) {
+    /** Before the body handler of a route whose bodies may hold at most {@code limit} bytes. */
+    public Handler<RoutingContext> admit(BodyLimit limit) {
+        long bodyLimit = limit.bytes();
         return context -> {
             if (context.get(RESERVED) != null) {
                 // A route-specific intake ran already; this is the catch-all one.
                 context.next();
                 return;
             }
+            // Kept for the error responder: a chunked body that outgrows the limit is refused by the body handler.
+            context.put(BodyLimit.ATTRIBUTE, limit);
             HttpServerRequest request = context.request();
             long declared = declaredLength(request);
             if (declared > bodyLimit) {
                 refuseUnread(context, new RestException(413, 413, "HTTP 413 Request Entity Too Large: the body has "
-                        + declared + " bytes; this route accepts at most " + bodyLimit));
+                        + declared + " bytes; " + limit.describe()));
                 return;
             }
             long toReserve = declared >= 0 ? declared : mayHaveBody(request) ? bodyLimit : 0;

@@ -25,7 +25,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        respond(context, toRestException(context.failure(), context.statusCode()));
+        respond(context, forRequest(context, context.statusCode()));
     }
 
     /** Answers with the envelope of {@code error}, unless the response has already begun. */
@@ -48,6 +48,19 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
     public int retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /**
+     * As {@link #toRestException(Throwable, int)} for the failure of {@code context}; a 413 of Vert.x's body handler
+     * names the body limit of the request's route.
+     */
+    public static RestException forRequest(RoutingContext context, int statusCode) {
+        RestException answer = toRestException(context.failure(), statusCode);
+        BodyLimit limit = context.get(BodyLimit.ATTRIBUTE);
+        if (answer.errorCode() == 413 && limit != null) {
+            return new RestException(413, 413, describe(413) + ": " + limit.describe());
+        }
+        return answer;
     }
 
     /** Maps any failure (or a bare status from Vert.x) to the envelope's status, code and message. */
@@ -73,8 +86,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
             case 404 -> "HTTP 404 Not Found";
             case 403 -> "HTTP 403 Forbidden";
             case 405 -> "HTTP 405 Method Not Allowed";
-            case 413 -> "HTTP 413 Request Entity Too Large: the request body is larger than the gateway accepts"
-                    + " (pinpipe.request.max.bytes)";
+            case 413 -> "HTTP 413 Request Entity Too Large: the request body is larger than the gateway accepts";
             case 400 -> "HTTP 400 Bad Request";
             default -> "HTTP " + status;
         };

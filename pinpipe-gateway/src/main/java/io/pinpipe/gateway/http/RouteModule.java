@@ -14,11 +14,11 @@ public interface RouteModule {
     void mount(Router router, GatewayContext context);
 
     /**
-     * The body limits of this module's paths, e.g. {@code "/consumers/*" -> 1 MiB}; other paths get
-     * {@code pinpipe.request.max.bytes}. The gateway applies them: a module never adds a body handler of its own
+     * The body limits of this module's paths, e.g. {@code "/consumers/*" -> 1 MiB (consumer.body.max.bytes)}; other
+     * paths get {@code pinpipe.request.max.bytes}. The gateway applies them: a module never adds a body handler of its own
      * (only the first body handler of a request reads the body, so a second one's limit would never apply).
      */
-    default Map<String, Long> bodyLimits() {
+    default Map<String, BodyLimit> bodyLimits() {
         return Map.of();
     }
 

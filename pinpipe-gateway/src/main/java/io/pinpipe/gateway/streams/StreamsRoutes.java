@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.BodyLimit;
 import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.RequestAttributes;
@@ -36,8 +37,6 @@ import java.util.function.LongSupplier;
  */
 public final class StreamsRoutes implements RouteModule {
 
-    /** Kinesis takes at most 5 MiB per PutRecords; base64 Data makes the JSON about a third larger. */
-    static final long BODY_LIMIT_BYTES = 8L * 1_048_576;
     private static final String JSON = "application/json";
 
     private final StreamsSettings settings;
@@ -60,8 +59,8 @@ public final class StreamsRoutes implements RouteModule {
     }
 
     @Override
-    public Map<String, Long> bodyLimits() {
-        return Map.of("/streams*", BODY_LIMIT_BYTES);
+    public Map<String, BodyLimit> bodyLimits() {
+        return Map.of("/streams*", new BodyLimit(settings.bodyMaxBytes(), StreamsSettings.BODY_MAX_BYTES.name()));
     }
 
     @Override
@@ -69,7 +68,7 @@ public final class StreamsRoutes implements RouteModule {
         this.context = context;
         json = context.json();
         retryAfterSeconds = context.errors().retryAfterSeconds();
-        requests = new StreamRequests(json);
+        requests = new StreamRequests(json, settings.putRecordsMax());
         catalog = new StreamCatalog(context.admin(), settings, clockMs);
         writer = new StreamWriter(context.vertx(), context.produce(), context.metrics());
         router.route(HttpMethod.GET, "/streams").handler(guard(this::list));

@@ -14,8 +14,11 @@ import java.util.regex.PatternSyntaxException;
  *                     creating all stay inside it, so {@code DELETE /streams/<id>.pin} cannot remove a batch topic
  * @param maxShards    the most shards ({@code ShardCount}) one created stream may have
  * @param maxStreams   the most streams there may be; creating one more is refused
+ * @param bodyMaxBytes the largest request body on {@code /streams} routes
+ * @param putRecordsMax the most records one PutRecords request may hold
  */
-public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStreams) {
+public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStreams, int bodyMaxBytes,
+                              int putRecordsMax) {
 
     public static final ConfigKey TOPIC_PATTERN = new ConfigKey("streams.topic.pattern", "streaming-.*",
             "Regular expression (whole name) of the Kafka topics the streams API lists and may create, write and"
@@ -27,8 +30,17 @@ public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStream
             "The most streams (topics matching streams.topic.pattern) there may be; POST /streams/{name} beyond it"
                     + " answers 400 LimitExceededException");
 
+    public static final ConfigKey BODY_MAX_BYTES = ConfigKey.positiveInt("streams.body.max.bytes", 8_388_608,
+            "Largest request body in bytes on /streams routes (413 above it): Kinesis' 5 MiB of data per PutRecords"
+                    + " plus its base64 and JSON framing");
+
+    public static final ConfigKey PUT_RECORDS_MAX = ConfigKey.positiveInt("streams.put.records.max", 500,
+            "The most records one PutRecords request may hold (400 ValidationException above it, nothing written);"
+                    + " Kinesis' own limit");
+
     /** Every key, for documentation and for loading. */
-    public static final List<ConfigKey> KEYS = List.of(TOPIC_PATTERN, MAX_SHARDS, MAX_STREAMS);
+    public static final List<ConfigKey> KEYS = List.of(TOPIC_PATTERN, MAX_SHARDS, MAX_STREAMS, BODY_MAX_BYTES,
+            PUT_RECORDS_MAX);
 
     public StreamsSettings {
         if (maxShards < 1) {
@@ -36,6 +48,12 @@ public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStream
         }
         if (maxStreams < 1) {
             throw new IllegalArgumentException("maxStreams must be at least 1, not " + maxStreams);
+        }
+        if (bodyMaxBytes < 1) {
+            throw new IllegalArgumentException("bodyMaxBytes must be at least 1, not " + bodyMaxBytes);
+        }
+        if (putRecordsMax < 1) {
+            throw new IllegalArgumentException("putRecordsMax must be at least 1, not " + putRecordsMax);
         }
     }
 
@@ -45,7 +63,7 @@ public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStream
 
     public static StreamsSettings from(Settings settings) {
         return new StreamsSettings(Pattern.compile(settings.get(TOPIC_PATTERN)), settings.getInt(MAX_SHARDS),
-                settings.getInt(MAX_STREAMS));
+                settings.getInt(MAX_STREAMS), settings.getInt(BODY_MAX_BYTES), settings.getInt(PUT_RECORDS_MAX));
     }
 
     /** True when {@code topic} is a stream: its whole name matches the pattern. */

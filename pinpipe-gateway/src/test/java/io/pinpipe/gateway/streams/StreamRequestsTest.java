@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StreamRequestsTest {
 
     private static final Json JSON = new Json(64);
-    private final StreamRequests requests = new StreamRequests(JSON);
+    private final StreamRequests requests = new StreamRequests(JSON, 500);
 
     private static JsonNode parse(String json) {
         return JSON.read(Buffer.buffer(json));
@@ -54,7 +54,8 @@ class StreamRequestsTest {
     @Test
     void aBatchHoldsOneTo500RecordsAndNamesTheBadOne() throws Exception {
         assertThat(requests.putRecords(batch(500), "s")).hasSize(500);
-        assertThatThrownBy(() -> requests.putRecords(batch(501), "s")).hasMessageContaining("at most 500");
+        assertThatThrownBy(() -> requests.putRecords(batch(501), "s")).hasMessageContaining("at most 500")
+                .hasMessageContaining("streams.put.records.max");
         assertThatThrownBy(() -> requests.putRecords(batch(0), "s")).hasMessageContaining("non-empty");
         ObjectNode body = batch(3);
         ((ObjectNode) body.withArray("Records").get(2)).remove("PartitionKey");

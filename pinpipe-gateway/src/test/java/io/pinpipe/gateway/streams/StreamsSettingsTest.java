@@ -18,6 +18,20 @@ class StreamsSettingsTest {
         assertThat(settings.isStream("my-streaming-topic")).isFalse();
         assertThat(settings.maxShards()).isEqualTo(100);
         assertThat(settings.maxStreams()).isEqualTo(50);
+        assertThat(settings.bodyMaxBytes()).isEqualTo(8 * 1_048_576);
+        assertThat(settings.putRecordsMax()).isEqualTo(500);
+    }
+
+    @Test
+    void theBodyLimitAndThePutRecordsCapAreSettingsAndChecked() {
+        StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of("streams.body.max.bytes", "1024",
+                "streams.put.records.max", "10")));
+        assertThat(settings.bodyMaxBytes()).isEqualTo(1024);
+        assertThat(settings.putRecordsMax()).isEqualTo(10);
+        assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("streams.body.max.bytes", "0"))))
+                .hasMessageContaining("streams.body.max.bytes");
+        assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("streams.put.records.max", "many"))))
+                .hasMessageContaining("streams.put.records.max");
     }
 
     @Test
