@@ -105,6 +105,25 @@ class FencesIT {
     }
 
     @Test
+    void aLongPollAnswersBeforeTheIdleTimeoutCouldCutItsConnection() {
+        fixture.startGateway(Map.of("pinpipe.idle.timeout.seconds", "2"));
+        fixture.createTopic("quiet.pin", 1);
+        assertThat(fixture.post("/consumers/longpoll", JSON_V2,
+                "{\"name\":\"slow\",\"format\":\"binary\",\"consumer.request.timeout.ms\":20000}").statusCode())
+                .isEqualTo(200);
+        String base = "/consumers/longpoll/instances/slow";
+        assertThat(fixture.post(base + "/assignments", JSON_V2,
+                "{\"partitions\":[{\"topic\":\"quiet.pin\",\"partition\":0}]}").statusCode()).isEqualTo(204);
+        // The instance asks for 20 s on an empty partition; the idle timeout (2 s) would close the silent connection
+        // long before that, so the read answers within half of it, with what it has.
+        HttpResponse<String> read = fixture.get(base + "/records?timeout=20000", "Accept",
+                "application/vnd.kafka.binary.v2+json");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo("[]");
+        fixture.send(HttpRequest.newBuilder(fixture.uri(base)).DELETE());
+    }
+
+    @Test
     void eachRouteHasItsOwnBodyLimit() {
         fixture.startGateway(Map.of());
         String overOneMiB = "{\"partitions\":[" + "{\"topic\":\"report.pin\",\"partition\":0},".repeat(30_000)

@@ -128,7 +128,8 @@ public final class GatewayKeys {
                     + " connection is closed.");
 
     public static final ConfigKey IDLE_TIMEOUT_SECONDS = ConfigKey.positiveInt("pinpipe.idle.timeout.seconds", 30,
-            "A connection with nothing read or written for this long is closed.");
+            "A connection with nothing read or written for this long is closed; a consumer's records read waits at"
+                    + " most half of it.");
 
     public static final ConfigKey MAX_CONNECTIONS = ConfigKey.positiveInt("pinpipe.max.connections", 1_000,
             "Most open client connections; one more is closed at once.");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.config.GatewayKeys;
 import io.pinpipe.gateway.http.BodyLimit;
 import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
@@ -39,6 +40,11 @@ import java.util.function.LongSupplier;
  * refused before any consumer is built, and every topic named in a subscription, assignment, seek or commit must pass
  * the topic allow-list (a {@code topic_pattern} is narrowed to it).
  *
+ * <p>A records read waits at most half of {@code pinpipe.idle.timeout.seconds}, whatever the instance asked for:
+ * Vert.x closes a connection on which nothing was read or written for the idle timeout, and a long poll writes
+ * nothing until it answers. Half, so that a read queued behind another read of the same instance still answers in
+ * time. An early answer with fewer records is what a long poll may always give; the client simply reads again.
+ *
  * <p>Owns the consumer instances: call {@link #close()} when the gateway stops (it closes every instance, so their
  * groups rebalance at once instead of after a session timeout).
  */
@@ -52,6 +58,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     private Vertx vertx;
     private GatewayContext context;
     private ConsumerJson json;
+    private long longestWaitMs;
     private long expiryTimer = -1;
 
     public ConsumerRoutes(ConsumerSettings settings) {
@@ -75,6 +82,7 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         this.vertx = context.vertx();
         this.context = context;
         this.json = new ConsumerJson(context.json());
+        this.longestWaitMs = longestWaitMs(context.config().getInt(GatewayKeys.IDLE_TIMEOUT_SECONDS));
         router.route(HttpMethod.POST, "/consumers/:group").handler(guard(ctx -> create(ctx, context)));
         router.route(HttpMethod.DELETE, INSTANCE).handler(guard(this::delete));
         router.route(HttpMethod.POST, INSTANCE + "/subscription").handler(guard(this::subscribe));
@@ -260,12 +268,17 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
                 : settings.requestTimeoutMs();
         long timeout = queryLong(ctx, "timeout");
         long maxBytes = queryLong(ctx, "max_bytes");
-        long waitMs = timeout <= 0 ? instanceWait : Math.min(timeout, instanceWait);
+        long waitMs = Math.min(longestWaitMs, timeout <= 0 ? instanceWait : Math.min(timeout, instanceWait));
         long limit = maxBytes <= 0 ? settings.requestMaxBytes() : Math.min(maxBytes, settings.requestMaxBytes());
         RecordEncoding encoding = new RecordEncoding(format, json.json());
         answer(ctx, instance.submit(session -> json.bytes(
                         session.read(waitMs, limit, instance.config().responseMinBytes(), encoding))),
                 (routing, body) -> ConsumerJson.respond(routing, 200, format.mediaType(), body));
+    }
+
+    /** Half the idle timeout: the longest a records read may wait without its connection being cut as idle. */
+    static long longestWaitMs(int idleTimeoutSeconds) {
+        return TimeUnit.SECONDS.toMillis(idleTimeoutSeconds) / 2;
     }
 
     /** The partitions, once every topic among them passed the allow-list (403/40301 otherwise). */
