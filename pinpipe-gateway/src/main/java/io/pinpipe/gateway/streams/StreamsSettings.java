@@ -43,18 +43,10 @@ public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStream
             PUT_RECORDS_MAX);
 
     public StreamsSettings {
-        if (maxShards < 1) {
-            throw new IllegalArgumentException("maxShards must be at least 1, not " + maxShards);
-        }
-        if (maxStreams < 1) {
-            throw new IllegalArgumentException("maxStreams must be at least 1, not " + maxStreams);
-        }
-        if (bodyMaxBytes < 1) {
-            throw new IllegalArgumentException("bodyMaxBytes must be at least 1, not " + bodyMaxBytes);
-        }
-        if (putRecordsMax < 1) {
-            throw new IllegalArgumentException("putRecordsMax must be at least 1, not " + putRecordsMax);
-        }
+        requirePositive("maxShards", maxShards);
+        requirePositive("maxStreams", maxStreams);
+        requirePositive("bodyMaxBytes", bodyMaxBytes);
+        requirePositive("putRecordsMax", putRecordsMax);
     }
 
     public static StreamsSettings defaults() {
@@ -69,6 +61,12 @@ public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStream
     /** True when {@code topic} is a stream: its whole name matches the pattern. */
     public boolean isStream(String topic) {
         return topicPattern.matcher(topic).matches();
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+        }
     }
 
     private static boolean isRegex(String value) {
