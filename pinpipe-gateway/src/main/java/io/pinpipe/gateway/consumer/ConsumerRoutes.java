@@ -10,6 +10,7 @@ import io.pinpipe.gateway.http.BodyLimit;
 import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
+import io.pinpipe.gateway.kafka.ClusterView;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -25,11 +26,13 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * The Confluent REST Proxy v2 consumer API ({@code /consumers/...}), byte-compatible with Confluent's for the
@@ -202,10 +205,8 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
     private void commit(RoutingContext ctx) {
         JsonNode body = json.body(ctx);
         Map<TopicPartition, Long> offsets = body == null ? null : ConsumerRequests.offsets(body);
-        if (offsets != null) {
-            checked(ctx, offsets.keySet());
-        }
-        run(ctx, session -> {
+        Collection<TopicPartition> named = offsets == null ? List.of() : checked(ctx, offsets.keySet());
+        runOnExisting(ctx, named, session -> {
             session.commit(offsets);
             return null;
         }, (routing, done) -> json.respond(routing, JsonNodeFactory.instance.arrayNode()));
@@ -218,18 +219,22 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
                     "Partition not found: GET .../offsets needs a body {\"partitions\":[{\"topic\",\"partition\"}]}");
         }
         List<TopicPartition> partitions = checked(ctx, ConsumerRequests.partitions(body));
-        run(ctx, session -> session.committed(new HashSet<>(partitions)), (routing, committed) -> {
-            ObjectNode response = JsonNodeFactory.instance.objectNode();
-            ArrayNode list = response.putArray("offsets");
-            for (TopicPartition partition : partitions) {
-                OffsetAndMetadata offset = committed.get(partition);
-                if (offset != null) {
-                    list.addObject().put("topic", partition.topic()).put("partition", partition.partition())
-                            .put("offset", offset.offset()).put("metadata", offset.metadata());
-                }
+        runOnExisting(ctx, partitions, session -> session.committed(new HashSet<>(partitions)),
+                (routing, committed) -> respondCommitted(routing, partitions, committed));
+    }
+
+    private void respondCommitted(RoutingContext routing, List<TopicPartition> partitions,
+                                  Map<TopicPartition, OffsetAndMetadata> committed) {
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = response.putArray("offsets");
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset != null) {
+                list.addObject().put("topic", partition.topic()).put("partition", partition.partition())
+                        .put("offset", offset.offset()).put("metadata", offset.metadata());
             }
-            json.respond(routing, response);
-        });
+        }
+        json.respond(routing, response);
     }
 
     private void seek(RoutingContext ctx) {
@@ -290,8 +295,44 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
 
     private <T> void run(RoutingContext ctx, Function<ConsumerSession, T> work,
                          BiConsumer<RoutingContext, T> onSuccess) {
+        runOnExisting(ctx, List.of(), work, onSuccess);
+    }
+
+    /**
+     * As {@link #run}, once every partition in {@code partitions} exists (404/40401 or 404/40402 otherwise, from
+     * the gateway's topic cache). Kafka retries a commit or an offsets lookup on a missing partition for its whole
+     * API timeout (60 s): the instance would be held and the connection silent beyond the idle timeout.
+     */
+    private <T> void runOnExisting(RoutingContext ctx, Collection<TopicPartition> partitions,
+                                   Function<ConsumerSession, T> work, BiConsumer<RoutingContext, T> onSuccess) {
         ConsumerInstance instance = registry.get(ctx.pathParam("group"), ctx.pathParam("instance"));
-        answer(ctx, instance.submit(work), onSuccess);
+        answer(ctx, requireExisting(partitions).thenCompose(exists -> instance.submit(work)), onSuccess);
+    }
+
+    /**
+     * The partition count of {@code topic}; a topic the cache does not know is looked up again at once, since a
+     * consumer may well name a topic created a moment ago (produce answers such a topic 40401 fast instead).
+     */
+    private CompletableFuture<Optional<Integer>> partitionsNow(String topic) {
+        ClusterView cluster = context.cluster();
+        return cluster.partitions(topic).thenCompose(count -> count.isPresent()
+                ? CompletableFuture.completedFuture(count)
+                : cluster.refreshNow().thenCompose(refreshed -> cluster.partitions(topic)));
+    }
+
+    private CompletableFuture<Void> requireExisting(Collection<TopicPartition> partitions) {
+        return CompletableFuture.allOf(partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic))
+                .entrySet().stream().map(topic -> partitionsNow(topic.getKey()).thenAccept(count -> {
+                    if (count.isEmpty()) {
+                        throw new RestException(404, ErrorCodes.TOPIC_NOT_FOUND, "Topic " + topic.getKey()
+                                + " not found.");
+                    }
+                    topic.getValue().stream().filter(partition -> partition.partition() >= count.get()).findFirst()
+                            .ifPresent(partition -> {
+                                throw new RestException(404, ErrorCodes.PARTITION_NOT_FOUND, "Partition "
+                                        + partition + " not found.");
+                            });
+                })).toArray(CompletableFuture[]::new));
     }
 
     /** Answers on the request's event loop once {@code work} is done, mapping any failure to the error envelope. */

@@ -275,6 +275,22 @@ class ConsumerRoutesIT {
     }
 
     @Test
+    void offsetsOfAMissingTopicOrPartitionAnswer404AtOnce() {
+        String topic = unique("present");
+        gateway.createTopic(topic, 1);
+        String base = createAssigned("g10", "missing", "binary", topic);
+        HttpResponse<String> commit = gateway.send("POST", base + "/offsets",
+                "{\"offsets\":[{\"topic\":\"no-such-topic\",\"partition\":0,\"offset\":0}]}");
+        assertThat(commit.statusCode()).as(commit.body()).isEqualTo(404);
+        assertThat(new JsonObject(commit.body()).getInteger("error_code")).isEqualTo(40401);
+        HttpResponse<String> committed = gateway.send("GET", base + "/offsets",
+                "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":7}]}");
+        assertThat(committed.statusCode()).as(committed.body()).isEqualTo(404);
+        assertThat(new JsonObject(committed.body()).getInteger("error_code")).isEqualTo(40402);
+        gateway.send("DELETE", base, null);
+    }
+
+    @Test
     void baseUriKeepsTheStagePrefixAndTheForwardedHost() {
         HttpResponse<String> created = gateway.send("POST", "/test/consumers/g9",
                 Map.of("Content-Type", "application/vnd.kafka.v2+json", "X-Forwarded-Proto", "https",
