@@ -56,4 +56,17 @@ class SettingsTest {
         assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("abc")
                 .contains("http://0.0.0.0:8082");
     }
+
+    @Test
+    void toStringAndInvalidValuesHidePemKeysAndUrlPasswords() {
+        Settings settings = Settings.of(Map.of("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----",
+                "source.url", "jdbc:mysql://user:secret@host/db"));
+        assertThat(settings.toString()).doesNotContain("PRIVATE").doesNotContain("secret")
+                .contains("jdbc:mysql://[hidden]@host/db");
+
+        ConfigKey url = new ConfigKey("source.url", null, "the source", false, value -> value.startsWith("http"),
+                "an http URL");
+        assertThatThrownBy(() -> settings.get(url)).hasMessageContaining("jdbc:mysql://[hidden]@host/db")
+                .hasMessageNotContaining("secret");
+    }
 }
