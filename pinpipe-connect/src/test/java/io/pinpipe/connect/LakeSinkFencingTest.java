@@ -55,13 +55,48 @@ class LakeSinkFencingTest extends FencingScenarios {
     }
 
     /**
+     * The window between a check and a publish, on a local lake: A's check of the owner marker passed, then A stalls
+     * just before its link. B claims the partition and cleans up, which removes A's temporary file, and writes. A's
+     * link then fails (retriable, like any store failure); when Connect hands the records again, A's next check finds
+     * B's marker and A fences the partition. B's files stay as B wrote them: a local lake takes no file from a zombie
+     * once the new owner claimed the partition.
+     */
+    @Test
+    void zombieStalledBetweenItsCheckAndItsLinkLosesItsTemporaryFileToTheOwnersCleanUp() throws Exception {
+        StallingStore zombieStore = StallingStore.afterCheck(newConnection(), name -> name.endsWith(FIRST_FILE));
+        TestContext zombieContext = new TestContext(true);
+        LakeSinkTask zombie = task(zombieStore, 3, zombieContext);
+        Stalled stalledPut = Stalled.put(zombie, records(0, 6));
+        zombieStore.awaitStall();
+
+        ObjectStore ownerStore = newConnection();
+        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
+        owner.put(records(0, 8));
+        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        Map<String, String> ownersFiles = files(ownerStore);
+
+        zombieStore.release();
+        assertThat(stalledPut.end()).as("the link without its temporary file").isInstanceOf(RetriableException.class);
+        zombie.put(records(0, 6));
+        assertThat(zombie.preCommit(Map.of())).as("the zombie offers nothing of the partition").doesNotContainKey(P0);
+        assertThat(zombieContext.paused).containsExactly(P0);
+        zombie.close(List.of(P0));
+        zombie.stop();
+
+        assertThat(files(ownerStore)).as("the owner's files, neither replaced nor joined by the zombie's")
+                .isEqualTo(ownersFiles);
+        assertThat(Lake.lines(ownerStore, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
+        owner.stop();
+    }
+
+    /**
      * A stalled store does not hold the task past the poll interval (which would make it a zombie): put gives up
      * after store.wait.max.ms with a retriable error, so the worker polls again; preCommit returns without the stalled
      * file's records; once the store goes on, the records handed again are stored once.
      */
     @Test
     void aStalledStoreMakesPutRetriableInsteadOfHoldingTheTask() throws Exception {
-        StallingStore store = new StallingStore(newConnection(), name -> name.endsWith("+0000000000.json"));
+        StallingStore store = new StallingStore(newConnection(), name -> name.endsWith(FIRST_FILE));
         Map<String, String> settings = new HashMap<>(storeProps());
         settings.put(LakeSinkConfig.STORE_WAIT_MAX_MS, "300");
         LakeSinkTask task = task(store, 2, new TestContext(true), settings);
@@ -120,9 +155,5 @@ class LakeSinkFencingTest extends FencingScenarios {
     @Override
     Map<String, String> storeProps() {
         return Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString());
-    }
-
-    private static String fileName(long offset) {
-        return String.format("%s+0+%010d.json", TOPIC, offset);
     }
 }
