@@ -227,7 +227,8 @@ public class LakeSinkTask extends SinkTask {
             storeThreads.await(CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new)),
                     "the files of the closed partitions " + partitions);
         } catch (IOException e) {
-            LOG.warn("{}; closing anyway: those files are not published when their store goes on", e.getMessage());
+            LOG.warn("{}; closing anyway: a store not yet past its guard publishes nothing when it goes on",
+                    e.getMessage());
         }
     }
 

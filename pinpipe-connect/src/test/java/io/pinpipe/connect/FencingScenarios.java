@@ -68,14 +68,7 @@ abstract class FencingScenarios {
 
         zombieStore.release();
         zombieStore.awaitStallEnded();
-        assertThat(zombie.preCommit(Map.of())).as("the zombie offers nothing of the partition").doesNotContainKey(P0);
-        assertThat(zombieContext.paused).containsExactly(P0);
-        zombie.close(List.of(P0));
-        zombie.stop();
-
-        assertThat(files(ownerStore)).as("the owner's files, neither replaced nor joined by the zombie's")
-                .isEqualTo(ownersFiles);
-        assertThat(Lake.lines(ownerStore, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
+        assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
         owner.stop();
     }
 
@@ -101,6 +94,22 @@ abstract class FencingScenarios {
         task.stop();
 
         assertThat(files(newConnection())).as("no file of the closed partition").isEmpty();
+    }
+
+    /**
+     * How a zombie scenario ends: the zombie fenced the partition (offers nothing of it, paused it) and is stopped;
+     * the owner's files are as the owner wrote them, alone, with records 0-7 once.
+     */
+    static void assertZombieFencedAndOwnersFilesAlone(LakeSinkTask zombie, TestContext zombieContext,
+            ObjectStore ownerStore, Map<String, String> ownersFiles) throws IOException {
+        assertThat(zombie.preCommit(Map.of())).as("the zombie offers nothing of the partition").doesNotContainKey(P0);
+        assertThat(zombieContext.paused).containsExactly(P0);
+        zombie.close(List.of(P0));
+        zombie.stop();
+
+        assertThat(files(ownerStore)).as("the owner's files, neither replaced nor joined by the zombie's")
+                .isEqualTo(ownersFiles);
+        assertThat(Lake.lines(ownerStore, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
     }
 
     /** A started task with {@code P0} assigned, writing files of {@code flushSize} records on one store thread. */

@@ -78,14 +78,7 @@ class LakeSinkFencingTest extends FencingScenarios {
         zombieStore.release();
         assertThat(stalledPut.end()).as("the link without its temporary file").isInstanceOf(RetriableException.class);
         zombie.put(records(0, 6));
-        assertThat(zombie.preCommit(Map.of())).as("the zombie offers nothing of the partition").doesNotContainKey(P0);
-        assertThat(zombieContext.paused).containsExactly(P0);
-        zombie.close(List.of(P0));
-        zombie.stop();
-
-        assertThat(files(ownerStore)).as("the owner's files, neither replaced nor joined by the zombie's")
-                .isEqualTo(ownersFiles);
-        assertThat(Lake.lines(ownerStore, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
+        assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
         owner.stop();
     }
 
