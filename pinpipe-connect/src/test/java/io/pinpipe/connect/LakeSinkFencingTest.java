@@ -83,6 +83,31 @@ class LakeSinkFencingTest extends FencingScenarios {
     }
 
     /**
+     * The clean-up asks the owner marker before it deletes: A wrote hour 00 and was then left behind; B claimed the
+     * partition, wrote hours 00 and 01 and committed. When A's next record goes to hour 01, A's clean-up of that
+     * folder would delete B's file there (it starts after the offset A resumed at): A's check finds B's marker
+     * instead, A deletes nothing and fences the partition.
+     */
+    @Test
+    void zombieCleaningAFolderAfterTheOwnerClaimedDeletesNothing() throws Exception {
+        TestContext zombieContext = new TestContext(true);
+        LakeSinkTask zombie = task(newConnection(), 2, zombieContext, hourFolders());
+        zombie.put(quarterHourly(0, 2));
+        zombie.preCommit(Map.of());
+
+        ObjectStore ownerStore = newConnection();
+        LakeSinkTask owner = task(ownerStore, 2, new TestContext(true), hourFolders());
+        owner.put(quarterHourly(0, 8));
+        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        Map<String, String> ownersFiles = files(ownerStore);
+        assertThat(ownersFiles).containsKey("topics/" + TOPIC + "/hour=01/" + fileName(4));
+
+        zombie.put(quarterHourly(4, 1));
+        assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
+        owner.stop();
+    }
+
+    /**
      * A stalled store does not hold the task past the poll interval (which would make it a zombie): put gives up
      * after store.wait.max.ms with a retriable error, so the worker polls again; preCommit returns without the stalled
      * file's records; once the store goes on, the records handed again are stored once.
@@ -112,9 +137,7 @@ class LakeSinkFencingTest extends FencingScenarios {
      */
     @Test
     void timeFoldersAreEachCleanedWhenTheReplayFirstWritesThere() throws IOException {
-        Map<String, String> hourly = Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString(),
-                LakeSinkConfig.PARTITIONER_CLASS, "time", LakeSinkConfig.PATH_FORMAT, "'hour'=HH",
-                LakeSinkConfig.PARTITION_DURATION_MS, "3600000");
+        Map<String, String> hourly = hourFolders();
         LakeSinkTask crashed = task(new LocalFolderStore(lake), 2, new TestContext(true), hourly);
         crashed.put(quarterHourly(0, 8));
         crashed.awaitStores();
@@ -132,6 +155,12 @@ class LakeSinkFencingTest extends FencingScenarios {
                 "topics/zombie.pin/hour=01/" + fileName(4));
         assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 7));
         replay.stop();
+    }
+
+    /** Settings for a local lake in hour folders. */
+    private Map<String, String> hourFolders() {
+        return Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString(), LakeSinkConfig.PARTITIONER_CLASS, "time",
+                LakeSinkConfig.PATH_FORMAT, "'hour'=HH", LakeSinkConfig.PARTITION_DURATION_MS, "3600000");
     }
 
     /** Records four to an hour from midnight (UTC), with the values of {@link #values}. */
