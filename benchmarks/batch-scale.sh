@@ -75,6 +75,7 @@ for records in "${sizes[@]}"; do
     # shellcheck disable=SC2086
     read -r read_s _ < <(run_sampled "$work/read-$records.log" java -Xmx$memory $opens \
         -Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties \
+        -Dpinpipe.log.file="$work/read-$records-spark.log" \
         -cp "pinpipe-spark/target/pinpipe-spark.jar:pinpipe-spark/target/lib/*" benchmarks/LakeLineCount.java "$lake")
     grep -q "^lines $((records * 3))\$" "$work/read-$records.log" \
         || { echo "baseline read the wrong number of lines:" >&2; cat "$work/read-$records.log" >&2; exit 1; }

@@ -1,5 +1,6 @@
 package io.pinpipe.cli;
 
+import io.pinpipe.cli.console.Terminal;
 import picocli.CommandLine;
 
 /** Entry point of the {@code pinpipe} command; the only place that calls {@link System#exit}. */
@@ -9,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Terminal.install();
         System.exit(run(args));
     }
 

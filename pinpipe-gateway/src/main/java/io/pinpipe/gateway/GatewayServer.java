@@ -14,6 +14,7 @@ import io.pinpipe.gateway.kafka.ClusterView;
 import io.pinpipe.gateway.kafka.ProduceService;
 import io.pinpipe.gateway.ops.GatewayMetrics;
 import io.pinpipe.gateway.ops.OpenApiDocument;
+import io.pinpipe.gateway.ops.Components;
 import io.pinpipe.gateway.ops.OpsRoutes;
 import io.pinpipe.gateway.ops.RequestObserver;
 import io.vertx.core.DeploymentOptions;
@@ -56,14 +57,16 @@ public final class GatewayServer implements AutoCloseable {
     private final List<RouteModule> modules;
     private final List<HttpServer> servers;
     private final URI baseUri;
+    private final Components components;
 
     private GatewayServer(Vertx vertx, GatewayContext context, List<RouteModule> modules, List<HttpServer> servers,
-                          URI baseUri) {
+                          URI baseUri, Components components) {
         this.vertx = vertx;
         this.context = context;
         this.modules = modules;
         this.servers = servers;
         this.baseUri = baseUri;
+        this.components = components;
     }
 
     /** Starts the gateway with the standard route modules ({@link RouteModules#all}). */
@@ -91,12 +94,13 @@ public final class GatewayServer implements AutoCloseable {
             GatewayContext context = new GatewayContext(vertx, producer, admin, config.kafka().consumer(), registry,
                     config, cluster, produce, new TopicAccess(config.topicsRegex()), json, errors);
             GatewayMetrics metrics = new GatewayMetrics(registry, producer, produce);
-            Router router = router(context, modules, metrics, registry);
+            Components components = new Components();
+            Router router = router(context, modules, metrics, registry, components);
             List<HttpServer> servers = listen(vertx, config, router);
             URI base = baseUri(config, servers.get(0).actualPort());
             LOG.info("gateway listening on {} (stages {}, API keys {}, Kafka {})", base, config.stages(),
                     config.apiKeysEnabled() ? "on" : "off", config.get(GatewayKeys.BOOTSTRAP_SERVERS));
-            return new GatewayServer(vertx, context, modules, servers, base);
+            return new GatewayServer(vertx, context, modules, servers, base, components);
         } catch (RuntimeException e) {
             closeQuietly(produce, cluster, admin, producer);
             vertx.close();
@@ -118,6 +122,11 @@ public final class GatewayServer implements AutoCloseable {
         return context;
     }
 
+    /** Where the owner of parts running beside the gateway reports their state for {@code /health}. */
+    public Components components() {
+        return components;
+    }
+
     @Override
     public void close() {
         for (HttpServer server : servers) {
@@ -135,13 +144,13 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private static Router router(GatewayContext context, List<RouteModule> modules, GatewayMetrics metrics,
-                                 PrometheusMeterRegistry registry) {
+                                 PrometheusMeterRegistry registry, Components components) {
         GatewayConfig config = context.config();
         Vertx vertx = context.vertx();
         Router root = Router.router(vertx);
         root.route().handler(new RequestObserver(metrics, config.getBoolean(GatewayKeys.ACCESS_LOG)));
         Cors.handler(config).ifPresent(cors -> root.route().handler(cors));
-        new OpsRoutes(registry, context.json().buffer(OpenApiDocument.build(version(), config.stages())))
+        new OpsRoutes(registry, context.json().buffer(OpenApiDocument.build(version(), config.stages())), components)
                 .mount(root, context);
 
         Router api = Router.router(vertx);

@@ -17,9 +17,13 @@ import java.util.List;
 
 /**
  * The daily batch: load the three topics into their Delta tables (quarantining what cannot be cleaned), answer the
- * eight questions from the tables, write every answer as CSV and JSON, print it, and write {@code report.html}.
+ * eight questions from the tables, write every answer as CSV and JSON, print its first rows, and write
+ * {@code report.html}.
  */
 public final class BatchJob {
+
+    /** Rows of an answer printed to the console; its CSV and JSON files have them all. */
+    public static final int PRINTED_ROWS = 10;
 
     /** Steps reported through {@link Progress}: three loads, nine answers, the report. */
     public static final int STEPS = SourceTable.values().length + Questions.all().size() + 1;
@@ -82,7 +86,7 @@ public final class BatchJob {
             ResultTable result = ResultTable.of(question, question.answer(tables));
             files.write(result);
             results.add(result);
-            progress.say(result.toText());
+            progress.say(result.toText(PRINTED_ROWS, files.csvFile(result)));
         }
 
         progress.step("writing the report");

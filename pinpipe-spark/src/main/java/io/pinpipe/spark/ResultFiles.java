@@ -36,12 +36,19 @@ public final class ResultFiles {
         return location;
     }
 
-    /** Writes both files of a result; returns their locations. */
-    public List<String> write(ResultTable table) {
-        String base = location + "/" + table.question().name();
-        writeText(base + ".csv", csv(table));
-        writeText(base + ".json", json(table));
-        return List.of(base + ".csv", base + ".json");
+    /** Writes both files of a result, {@code <question>.csv} and {@code <question>.json}. */
+    public void write(ResultTable table) {
+        writeText(csvFile(table), csv(table));
+        writeText(file(table, ".json"), json(table));
+    }
+
+    /** Where a result's CSV file is: {@code <location>/<question>.csv}. */
+    public String csvFile(ResultTable table) {
+        return file(table, ".csv");
+    }
+
+    private String file(ResultTable table, String extension) {
+        return location + "/" + table.question().name() + extension;
     }
 
     /** Writes one text file (UTF-8), replacing what was there. */

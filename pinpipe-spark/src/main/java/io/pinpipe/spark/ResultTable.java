@@ -53,12 +53,24 @@ public record ResultTable(Question question, List<String> columns, List<List<Obj
         return index;
     }
 
-    /** The table as fixed-width text, the way the job prints it. */
+    /** The whole table as fixed-width text. */
     public String toText() {
+        return toText(rows.size(), "");
+    }
+
+    /**
+     * The table's first {@code shown} rows as fixed-width text, then how many more there are and where they are
+     * ({@code … 190 more rows in results/q1.csv}): the console shows an answer's shape, the file holds all of it.
+     * A table that fits ends with its row count instead.
+     *
+     * @param file where the whole table is, named in the last line when rows are left out
+     */
+    public String toText(int shown, String file) {
+        List<List<Object>> printed = rows.subList(0, Math.min(shown, rows.size()));
         int[] widths = new int[columns.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = width(columns.get(i));
-            for (List<Object> row : rows) {
+            for (List<Object> row : printed) {
                 widths[i] = Math.max(widths[i], width(cell(row.get(i))));
             }
         }
@@ -69,10 +81,16 @@ public record ResultTable(Question question, List<String> columns, List<List<Obj
             rule.append('+').append("-".repeat(width + 2));
         }
         text.append(rule).append("+\n");
-        for (List<Object> row : rows) {
+        for (List<Object> row : printed) {
             appendRow(text, widths, row);
         }
-        text.append('(').append(rows.size()).append(rows.size() == 1 ? " row)\n" : " rows)\n");
+        int more = rows.size() - printed.size();
+        if (more > 0) {
+            text.append("\u2026 ").append(more).append(more == 1 ? " more row in " : " more rows in ").append(file)
+                    .append('\n');
+        } else {
+            text.append('(').append(rows.size()).append(rows.size() == 1 ? " row)\n" : " rows)\n");
+        }
         return text.toString();
     }
 

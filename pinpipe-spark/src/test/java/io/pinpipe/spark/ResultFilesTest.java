@@ -3,6 +3,7 @@ package io.pinpipe.spark;
 import io.pinpipe.spark.questions.Question;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,6 +47,39 @@ class ResultFilesTest {
                 | Albania | 2 |
                 (1 row)
                 """);
+    }
+
+    @Test
+    void aLongAnswerPrintsItsFirstRowsThenHowManyMoreAndWhichFileHasThem() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            rows.add(List.of("country " + i, (long) i));
+        }
+        rows.set(150, List.of("a country whose name is wider than the printed ones", 150L));
+        ResultTable table = new ResultTable(QUESTION, List.of("country", "n"), rows);
+
+        String text = table.toText(10, "results/q_test.csv");
+
+        assertThat(text.lines().toList()).hasSize(13).startsWith("| country   | n |", "+-----------+---+",
+                "| country 0 | 0 |").contains("| country 9 | 9 |")
+                .endsWith("\u2026 190 more rows in results/q_test.csv");
+        assertThat(text).doesNotContain("country 10 ");
+    }
+
+    @Test
+    void anAnswerThatFitsEndsWithItsRowCount() {
+        ResultTable table = new ResultTable(QUESTION, List.of("country", "n"), List.of(List.of("Albania", 2L),
+                List.of("Peru", 3L)));
+
+        assertThat(table.toText(2, "results/q_test.csv")).isEqualTo(table.toText()).endsWith("(2 rows)\n");
+        assertThat(new ResultTable(QUESTION, List.of("country", "n"), List.of(List.of("Albania", 2L),
+                List.of("Peru", 3L), List.of("Chad", 1L))).toText(2, "q.csv")).endsWith("\u2026 1 more row in q.csv\n");
+    }
+
+    @Test
+    void theCsvFileIsNamedAfterTheQuestion() {
+        assertThat(new ResultFiles("/data/results", null).csvFile(table(List.of("Peru", 1L))))
+                .isEqualTo("/data/results/q_test.csv");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package io.pinpipe.cli.batch;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code pinpipe batch}: the daily Spark batch on this machine. Starts the job ({@code io.pinpipe.spark.BatchMain})
- * in a child JVM on the spark module's class path, shows its steps as a progress bar, passes its output through and
- * returns its exit code.
+ * in a child JVM on the spark module's class path, shows its steps as progress, passes its output through (the
+ * libraries' log goes to {@code <data-dir>/logs/batch.log}) and returns its exit code.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Read the lake, clean it into Delta tables, answer the eight questions and write the report.",
@@ -75,27 +74,37 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Heap of the Spark JVM. Default: setting batch.memory, or 2g.")
     private String memory;
 
-    /** The job's progress, from its first step line on. */
-    private ProgressBar progress;
+    /** The job's progress, from its first step line on, and the number of steps that line announced. */
+    private Progress progress;
+    private int steps;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Path dataDir = root.dataDir();
         Settings settings = root.settings(List.of(USER_ID, MEMORY));
+        Path log = SparkJvm.logFile(dataDir, "batch");
         List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY), master,
-                jobOptions(dataDir, settings));
-        Process process = SparkJvm.start(command);
+                jobOptions(dataDir, settings), log);
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            SparkJvm.forEachLine(process, "Spark job", line -> show(out, line));
-        } finally {
-            if (progress != null) {
-                progress.stepTo(progress.getMax());
-                progress.close();
+        // Whatever ends this command (the job, an error, an interrupt), the job is gone when it returns: the
+        // scheduler releases its run lock only then.
+        try (ChildProcess job = SparkJvm.start(command, "Spark job")) {
+            try {
+                SparkJvm.forEachLine(job.process(), "Spark job", line -> show(out, line));
+            } finally {
+                if (progress != null) {
+                    progress.stepTo(steps);
+                    progress.close();
+                }
             }
+            int exitCode = job.waitFor();
+            if (exitCode != 0) {
+                spec.commandLine().getErr().println("batch: the Spark job failed (exit code " + exitCode
+                        + "); its log is " + log);
+            }
+            return exitCode;
         }
-        return process.waitFor();
     }
 
     /** A step line of the job moves the progress bar; any other line is printed as it is. */
@@ -107,11 +116,10 @@ public final class BatchCommand implements Callable<Integer> {
             return;
         }
         if (progress == null) {
-            progress = new ProgressBarBuilder().setTaskName("batch").setInitialMax(step.get().total())
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build();
+            steps = step.get().total();
+            progress = Progress.steps("batch", steps);
         }
-        progress.stepTo(step.get().step() - 1L);
-        progress.setExtraMessage(shorten(step.get().what()));
+        progress.stepTo(step.get().step() - 1L, step.get().what());
     }
 
     /** The job's options: explicit ones, else settings, else the data folder's defaults. */
@@ -136,9 +144,5 @@ public final class BatchCommand implements Callable<Integer> {
     private static void add(List<String> options, String flag, String value) {
         options.add(flag);
         options.add(value);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

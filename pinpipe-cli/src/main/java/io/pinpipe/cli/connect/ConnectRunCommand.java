@@ -2,6 +2,7 @@ package io.pinpipe.cli.connect;
 
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,9 +46,13 @@ final class ConnectRunCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "connect-stop"));
-        while (worker.isAlive()) {
-            Thread.sleep(500);
+        int exitCode = worker.awaitExit();
+        if (stopped.getCount() == 0 || ChildProcess.jvmShuttingDown()) {
+            return 0;
         }
-        return stopped.getCount() == 0 ? 0 : 1;
+        // Nobody asked the worker to stop: say so and fail, rather than end quietly.
+        out.println("the Connect worker exited unexpectedly (exit code " + exitCode + "; log " + worker.log() + ")");
+        out.flush();
+        return 1;
     }
 }

@@ -129,6 +129,15 @@ public final class ConnectWorker implements AutoCloseable {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the worker has exited (a stop, a crash, a {@code kill -9}); returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        return process.awaitExit();
+    }
+
     /** Stops the worker cleanly: tasks stop, offsets of stored files are committed. */
     public void stop() throws IOException {
         process.stop();

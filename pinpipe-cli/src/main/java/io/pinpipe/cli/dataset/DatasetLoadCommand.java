@@ -1,6 +1,7 @@
 package io.pinpipe.cli.dataset;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import io.pinpipe.emulator.dataset.DatasetGenerator;
@@ -14,7 +15,6 @@ import io.pinpipe.emulator.source.SourceSettings;
 import io.pinpipe.emulator.source.TableFile;
 import io.pinpipe.emulator.source.TableFileFeed;
 import io.pinpipe.emulator.source.TableFormat;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,7 +86,7 @@ public final class DatasetLoadCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("loading " + input.description() + " into " + database.redactedUrl());
         LoadSummary summary;
         try (RecordFeed feed = input.feed();
-             ProgressBar bar = StderrProgress.bar("load", input.records())) {
+             Progress bar = Progress.counting("load", input.records(), "records")) {
             summary = new SourceLoader(database, batchSize, bar::stepBy).load(feed, replace);
         }
         spec.commandLine().getOut().println(summary.describe());

@@ -1,14 +1,12 @@
 package io.pinpipe.cli.dataset;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.emulator.dataset.DatasetFormat;
 import io.pinpipe.emulator.dataset.DatasetGenerator;
 import io.pinpipe.emulator.dataset.DatasetWriter;
 import io.pinpipe.emulator.dataset.SourceRow;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,7 +69,7 @@ public final class GenerateCommand implements Callable<Integer> {
         List<Path> files;
         try (DatasetWriter writer = new DatasetWriter(folder, format);
              Stream<SourceRow> stream = generator.rows();
-             ProgressBar progress = progressBar()) {
+             Progress progress = Progress.counting("generate", rows, "rows")) {
             Iterator<SourceRow> iterator = stream.iterator();
             while (iterator.hasNext()) {
                 writer.write(iterator.next());
@@ -84,17 +82,6 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         printSummary(folder, files, (System.nanoTime() - started) / 1e9);
         return 0;
-    }
-
-    private ProgressBar progressBar() {
-        return new ProgressBarBuilder()
-                .setTaskName("generate")
-                .setInitialMax(rows)
-                .setUnit(" rows", 1)
-                .showSpeed()
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .build();
     }
 
     private void printSummary(Path folder, List<Path> files, double seconds) throws IOException {

@@ -1,13 +1,13 @@
 package io.pinpipe.cli.dataset;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.Topics;
 import io.pinpipe.emulator.dataset.DatasetGenerator;
 import io.pinpipe.emulator.lake.GeneratedLake;
 import io.pinpipe.emulator.lake.LakeDraws;
 import io.pinpipe.emulator.lake.LakeWriter;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ public final class LakeCommand implements Callable<Integer> {
 
     @Option(names = "--rows", paramLabel = "R",
             description = "Rows of the generated dataset the draws pick from, 1.." + DatasetGenerator.MAX_ROWS
-                    + ". Default: N, so about 63% of the rows are drawn and 37% of the records are repeats.")
+                    + ". Default: N, so about 63%% of the rows are drawn and 37%% of the records are repeats.")
     private Long rows;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -89,7 +89,7 @@ public final class LakeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (writer; ProgressBar progress = StderrProgress.bar("lake", records)) {
+        try (writer; Progress progress = Progress.counting("lake", records, "draws")) {
             summary = generated.write(writer, records, progress::stepTo);
         }
         printSummary(folder, topics, datasetRows, summary, (System.nanoTime() - started) / 1e9);

@@ -62,6 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         out.println("demo: starting the stack in " + folder);
         out.flush();
+        Reconciliation counts;
+        StreamReconciliation streamed;
         try (LocalStack stack = LocalStack.start(folder, Optional.empty(), settings,
                 Map.of("listeners", "http://127.0.0.1:0"), line -> {
                     out.println("  " + line);
@@ -73,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             step(out, "emulator (streams API)", Main.run(concat(base, "emulate", "--mode", "stream", "--gateway",
                     stack.gatewayUri().toString(), "--count", Integer.toString(count), "--seed", "100",
                     "--concurrency", "16")));
-            Reconciliation counts = Reconciliation.await(stack, folder.resolve("lake"), LAKE_TIMEOUT);
+            counts = Reconciliation.await(stack, folder.resolve("lake"), LAKE_TIMEOUT);
             out.println("demo: " + counts.describeLanding());
             out.flush();
             if (!counts.lakeHoldsKafka()) {
@@ -81,19 +83,19 @@ public final class DemoCommand implements Callable<Integer> {
                         + LAKE_TIMEOUT.toSeconds() + " s: " + counts.describeLanding());
             }
             step(out, "batch job", Main.run(concat(base, "batch")));
-            StreamReconciliation streamed = StreamReconciliation.of(stack, runStreamJob(out, base, stack),
-                    counts.distinct());
-            long acknowledged = 3L * count;
-            out.println("demo: reconciliation: " + counts.describe());
-            out.println("demo: stream reconciliation: " + streamed.describe(acknowledged));
-            if (!streamed.balances(acknowledged)) {
-                throw new IllegalStateException("the streaming job's tables do not balance: "
-                        + streamed.describe(acknowledged));
-            }
-            out.printf("demo: done in %d s; the report is %s%n", Duration.ofNanos(System.nanoTime() - started)
-                    .toSeconds(), folder.resolve("results/report.html"));
-            out.flush();
+            streamed = StreamReconciliation.of(stack, runStreamJob(out, base, stack), counts.distinct());
         }
+        // The books and the timing come after the stack stopped, so they are the last lines of the log.
+        long acknowledged = 3L * count;
+        out.println("demo: reconciliation: " + counts.describe());
+        out.println("demo: stream reconciliation: " + streamed.describe(acknowledged));
+        if (!streamed.balances(acknowledged)) {
+            throw new IllegalStateException("the streaming job's tables do not balance: "
+                    + streamed.describe(acknowledged));
+        }
+        out.printf("demo: done in %d s; the report is %s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                folder.resolve("results/report.html"));
+        out.flush();
         return 0;
     }
 

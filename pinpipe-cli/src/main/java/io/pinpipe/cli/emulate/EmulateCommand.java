@@ -2,7 +2,7 @@ package io.pinpipe.cli.emulate;
 
 import io.pinpipe.cli.DurationConverter;
 import io.pinpipe.cli.PinpipeCommand;
-import io.pinpipe.cli.dataset.StderrProgress;
+import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.SourceTable;
@@ -20,7 +20,6 @@ import io.pinpipe.emulator.source.SourceDatabase;
 import io.pinpipe.emulator.source.SourceLoader;
 import io.pinpipe.emulator.source.SourceReader;
 import io.pinpipe.emulator.source.SourceSettings;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,7 +138,7 @@ public final class EmulateCommand implements Callable<Integer> {
                 options = options.withRows(range.min(), range.max());
                 out.println("drawing rows " + range.min() + ".." + range.max() + " (the source's key range)");
             }
-            ProgressBar bar = StderrProgress.bar("emulate", options.count());
+            Progress bar = Progress.counting("emulate", options.count(), "draws");
             EmulatorSummary summary = runStoppable(new Emulator(options, reader, client, bar::stepTo), bar, out);
             return summary.failedTotal() > 0 ? 1 : 0;
         }
@@ -149,7 +148,7 @@ public final class EmulateCommand implements Callable<Integer> {
      * Runs the emulator and prints its summary. Ctrl-C (or SIGTERM) stops the drawing; the shutdown hook then waits
      * until in-flight records have settled and the summary is printed, because the JVM halts when its hooks end.
      */
-    private static EmulatorSummary runStoppable(Emulator emulator, ProgressBar bar, PrintWriter out)
+    private static EmulatorSummary runStoppable(Emulator emulator, Progress bar, PrintWriter out)
             throws InterruptedException {
         CountDownLatch printed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -214,11 +213,11 @@ public final class EmulateCommand implements Callable<Integer> {
 
     private static void loadDefaultDataset(SourceDatabase database, PinpipeCommand root, PrintWriter out) {
         out.println("the source " + database.redactedUrl() + " does not exist yet: loading the default dataset");
+        LoadSummary summary;
         try (RecordFeed feed = DefaultDataset.feed(root.dataDir());
-             ProgressBar bar = StderrProgress.bar("load", DefaultDataset.ROWS * 3)) {
-            LoadSummary summary = new SourceLoader(database, SourceLoader.DEFAULT_BATCH_SIZE, bar::stepBy)
-                    .load(feed, false);
-            out.println(summary.describe());
+             Progress bar = Progress.counting("load", DefaultDataset.ROWS * 3, "records")) {
+            summary = new SourceLoader(database, SourceLoader.DEFAULT_BATCH_SIZE, bar::stepBy).load(feed, false);
         }
+        out.println(summary.describe());
     }
 }

@@ -1,14 +1,10 @@
 package io.pinpipe.cli.schedule;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
+import io.pinpipe.common.process.LockFile;
+
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One run at a time per data folder, across processes: a lock file held for the length of a run. A second scheduler,
@@ -27,65 +23,18 @@ final class RunLock {
     }
 
     /** Blocks until this process holds the lock; {@code onWait} is told once if it has to wait. */
-    Held acquire(Runnable onWait) throws InterruptedException {
+    LockFile acquire(Runnable onWait) throws InterruptedException {
         boolean told = false;
         while (true) {
-            FileChannel channel = open();
-            try {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return new Held(channel, lock);
-                }
-            } catch (OverlappingFileLockException e) {
-                // Held by another scheduler in this JVM: wait like for another process.
-            } catch (IOException e) {
-                closeQuietly(channel);
-                throw new UncheckedIOException("cannot lock " + file, e);
+            Optional<LockFile> lock = LockFile.tryLock(file);
+            if (lock.isPresent()) {
+                return lock.get();
             }
-            closeQuietly(channel);
             if (!told) {
                 onWait.run();
                 told = true;
             }
             sleeper.sleep(POLL);
-        }
-    }
-
-    private FileChannel open() {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the run lock " + file, e);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Nothing was locked through this channel.
-        }
-    }
-
-    /** The lock while a run goes on. */
-    static final class Held implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private Held(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        @Override
-        public void close() {
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot release the run lock", e);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.schedule;
 
 import io.pinpipe.cli.schedule.RunRecord.Outcome;
+import io.pinpipe.common.process.LockFile;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class Scheduler {
 
     /** Runs the job for one logical date, with retries, holding the run lock; returns the last attempt. */
     public RunRecord runOnce(LocalDate logicalDate) throws InterruptedException {
-        try (RunLock.Held held = lock.acquire(() -> log.accept("another run is in progress; waiting for it"))) {
+        try (LockFile held = lock.acquire(() -> log.accept("another run is in progress; waiting for it"))) {
             RunRecord last = null;
             for (int attempt = 1; attempt <= retryPolicy.attempts(); attempt++) {
                 last = attempt(logicalDate, attempt);

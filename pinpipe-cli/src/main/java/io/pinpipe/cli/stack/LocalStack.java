@@ -17,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * The one-machine pipeline, started in order and stopped in reverse: the Kafka broker (embedded, unless
  * {@code bootstrap.servers} names a cluster), the pipeline's topics, the gateway, and the Connect worker with the
- * lake sink. A part that fails to start stops the ones already running and is named in the error.
+ * lake sink. A part that fails to start stops the ones already running and is named in the error. A Connect worker
+ * that dies while the stack runs is restarted ({@link WorkerSupervisor}); when it cannot be, {@link #failure()}
+ * completes and the stack must be stopped.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -36,7 +39,8 @@ public final class LocalStack implements AutoCloseable {
     private final Path dataDir;
     private String bootstrapServers;
     private GatewayServer gateway;
-    private ConnectWorker connectWorker;
+    private WorkerSupervisor connectSupervisor;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
 
     private LocalStack(Path dataDir, Topics topics, Consumer<String> out) {
         this.dataDir = dataDir;
@@ -97,9 +101,14 @@ public final class LocalStack implements AutoCloseable {
         return gateway;
     }
 
-    /** The Connect worker, when the stack runs one. */
+    /** The Connect worker running now (a new one after a restart), when the stack runs one. */
     public Optional<ConnectWorker> connectWorker() {
-        return Optional.ofNullable(connectWorker);
+        return Optional.ofNullable(connectSupervisor).map(WorkerSupervisor::current);
+    }
+
+    /** Completes, with the reason, when a part died and could not be restarted: the stack must then stop. */
+    public CompletableFuture<String> failure() {
+        return failure;
     }
 
     private void startKafka(Settings settings) {
@@ -140,10 +149,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startConnect(Settings settings) {
+        WorkerSupervisor.Starter starter = () -> ConnectWorker.start(dataDir, bootstrapServers, settings,
+                ConnectWorker.Plugin.fromHome());
         startPart("Connect worker", () -> {
-            connectWorker = ConnectWorker.start(dataDir, bootstrapServers, settings, ConnectWorker.Plugin.fromHome());
-            return connectWorker;
+            connectSupervisor = WorkerSupervisor.watch(starter.start(), starter, gateway.components(), out,
+                    failure::complete);
+            return connectSupervisor;
         });
+        ConnectWorker connectWorker = connectSupervisor.current();
         connectWorker.notes().forEach(note -> out.accept("          " + note));
         out.accept("Connect   " + connectWorker.restUrl() + " (lake sink RUNNING; log " + connectWorker.log() + ")");
     }

@@ -52,9 +52,26 @@ public final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "pinpipe-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        stack.failure().thenRun(stopped::countDown);
         out.println("pinpipe is up. Press Ctrl-C to stop.");
         out.flush();
         stopped.await();
+        if (stack.failure().isDone() && removed(hook)) {
+            // Never run on with a dead part: stop everything, say why, and fail.
+            out.println("pinpipe: stopping everything: " + stack.failure().join());
+            out.flush();
+            stack.close();
+            return 1;
+        }
         return 0;
+    }
+
+    /** Whether the stop hook was removed; false when it is running already (a Ctrl-C came first). */
+    private static boolean removed(Thread hook) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,12 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code pinpipe stream}: the Structured Streaming job ({@code io.pinpipe.spark.stream.StreamMain}) in a child JVM
- * on the spark module's class path. Passes its progress lines through, forwards a stop (SIGTERM, Ctrl-C) to it so
- * it stops gracefully, and returns its exit code.
+ * on the spark module's class path. Passes its progress lines through (the libraries' log goes to
+ * {@code <data-dir>/logs/stream.log}), forwards a stop (SIGTERM, Ctrl-C) to it so it stops gracefully, and returns
+ * its exit code.
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = {"Clean the streaming topics streaming-<id>-pin|geo|user continuously into Delta tables"
@@ -89,24 +90,23 @@ public final class StreamCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Settings settings = root.settings(List.of(StackSettings.USER_ID, StackSettings.BOOTSTRAP_SERVERS, MEMORY));
+        Path log = SparkJvm.logFile(root.dataDir(), "stream");
         List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY),
-                master, MAIN_CLASS, jobOptions(root.dataDir(), settings));
-        Process process = SparkJvm.start(command);
-        // Ctrl-C or SIGTERM on pinpipe: pass it on (SIGTERM) and wait, so the job stops between its writes.
-        Thread forwardStop = new Thread(() -> stop(process), "pinpipe-stream-stop");
-        Runtime.getRuntime().addShutdownHook(forwardStop);
-        PrintWriter out = spec.commandLine().getOut();
-        SparkJvm.forEachLine(process, "streaming job", line -> {
-            out.println(line);
-            out.flush();
-        });
-        int exitCode = process.waitFor();
-        try {
-            Runtime.getRuntime().removeShutdownHook(forwardStop);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running already: it waits for the same process.
+                master, MAIN_CLASS, jobOptions(root.dataDir(), settings), log);
+        // Ctrl-C or SIGTERM on pinpipe stops the job (SIGTERM) and waits, so it stops between its writes.
+        try (ChildProcess job = SparkJvm.start(command, "streaming job")) {
+            PrintWriter out = spec.commandLine().getOut();
+            SparkJvm.forEachLine(job.process(), "streaming job", line -> {
+                out.println(line);
+                out.flush();
+            });
+            int exitCode = job.waitFor();
+            if (exitCode != 0) {
+                spec.commandLine().getErr().println("stream: the streaming job ended with exit code " + exitCode
+                        + "; its log is " + log);
+            }
+            return exitCode;
         }
-        return exitCode;
     }
 
     /** The job's options: explicit ones, else settings, else the data folder's defaults. */
@@ -129,19 +129,5 @@ public final class StreamCommand implements Callable<Integer> {
             options.addAll(List.of("--extended-placeholders", "true"));
         }
         return options;
-    }
-
-    private static void stop(Process process) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

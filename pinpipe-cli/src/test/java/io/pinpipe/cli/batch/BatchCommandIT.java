@@ -1,10 +1,13 @@
 package io.pinpipe.cli.batch;
 
+import io.pinpipe.cli.CliProcess;
 import io.pinpipe.cli.Main;
 import io.pinpipe.cli.SparkJobHome;
+import io.pinpipe.common.Await;
 import io.pinpipe.common.TopicLayout;
 import io.pinpipe.common.Topics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -13,12 +16,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code pinpipe batch} runs the real Spark job in a child JVM on a small lake and reports its outputs. */
+/**
+ * {@code pinpipe batch} runs the real Spark job in a child JVM on a small lake and reports its outputs; the job dies
+ * with the command, however the command dies.
+ */
 class BatchCommandIT {
+
+    /** How long a child of a killed pinpipe may outlive it (issue 14). */
+    static final Duration ORPHAN_LIMIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dataDir;
@@ -53,8 +63,29 @@ class BatchCommandIT {
         assertThat(out.toString()).contains("pinpipe batch: done", "| Albania | art      | 1              |");
         assertThat(dataDir.resolve("warehouse/pin/_delta_log")).isDirectory();
         assertThat(dataDir.resolve("results/report.html")).isRegularFile();
+        assertThat(dataDir.resolve("logs/batch.log")).as("Spark's log, off the console").isRegularFile();
+        assertThat(out.toString()).doesNotContain("Truncated the string representation of a plan");
         assertThat(dataDir.resolve("results/q1_popular_category_by_country.csv")).content()
                 .isEqualTo("country,category,category_count\nAlbania,art,1\n");
+    }
+
+    @Test
+    @Timeout(180)
+    void killingPinpipeBatchKillsItsSparkJob() throws Exception {
+        CliProcess batch = CliProcess.start(dataDir.resolve("batch.log"), "--data-dir", dataDir.toString(), "batch",
+                "--master", "local[2]", "--memory", "512m");
+        try {
+            assertThat(Await.until(Duration.ofSeconds(60), () -> !batch.descendants().isEmpty()))
+                    .as("the Spark JVM started: %s", batch.log()).isTrue();
+            List<ProcessHandle> children = batch.descendants();
+
+            batch.kill();
+
+            assertThat(Await.until(ORPHAN_LIMIT, () -> children.stream().noneMatch(ProcessHandle::isAlive)))
+                    .as("the Spark JVM of a SIGKILLed pinpipe batch is gone within %s", ORPHAN_LIMIT).isTrue();
+        } finally {
+            batch.killIfAlive();
+        }
     }
 
     private void write(String topic, List<String> lines) throws IOException {

@@ -49,7 +49,7 @@ class BatchCommandTest {
 
     @Test
     void anUnbuiltJobIsAClearError() {
-        assertThatThrownBy(() -> SparkJvm.command(dataDir, "1g", "local[2]", List.of()))
+        assertThatThrownBy(() -> SparkJvm.command(dataDir, "1g", "local[2]", List.of(), dataDir.resolve("batch.log")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not built");
     }
 

@@ -1,7 +1,9 @@
 package io.pinpipe.cli.demo;
 
+import io.pinpipe.cli.ConsoleCapture;
 import io.pinpipe.cli.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -15,7 +17,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code pinpipe demo} runs the whole pipeline, batch and stream, on real parts, and its books balance. */
+/**
+ * {@code pinpipe demo} runs the whole pipeline, batch and stream, on real parts, its books balance, and its output
+ * reads as a log.
+ */
 class DemoCommandIT {
 
     private static final Pattern RECONCILIATION = Pattern.compile(
@@ -25,6 +30,9 @@ class DemoCommandIT {
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
+
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void demoBalancesBothPathsAndWritesTheReport() throws Exception {
@@ -53,6 +61,21 @@ class DemoCommandIT {
         assertThat(dataDir.resolve("demo/checkpoints/stream/commits")).isDirectory();
         assertThat(dataDir.resolve("demo/results/report.html")).isNotEmptyFile();
         assertThat(Files.list(dataDir.resolve("demo/warehouse"))).isNotEmpty();
+        assertReadableLog(out.toString());
+    }
+
+    /** Off a terminal, the demo's output is a log a person reads top to bottom. */
+    private void assertReadableLog(String out) {
+        String printed = out + console.out() + console.err();
+        assertThat(printed).as("no progress frames, no library warnings").doesNotContain("\r",
+                "Truncated the string representation of a plan", "is not supported in streaming",
+                "Cannot find a complete checkpoint", "SPARK_LOCAL_IP");
+        assertThat(console.err()).as("plain progress lines").contains("emulate: 120/120 draws (100%) in ");
+        // The demo runs the batch job as its own command line, which prints to System.out.
+        assertThat(console.out()).as("a short answer table")
+                .contains("more rows in " + dataDir.resolve("demo/results/q1_popular_category_by_country.csv"));
+        assertThat(dataDir.resolve("demo/logs/batch.log")).as("where Spark's warnings went").isRegularFile();
+        assertThat(dataDir.resolve("demo/logs/stream.log")).isRegularFile();
     }
 
     @Test

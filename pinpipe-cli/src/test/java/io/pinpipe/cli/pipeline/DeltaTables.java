@@ -53,7 +53,7 @@ public final class DeltaTables {
         try {
             Path program = Path.of(DeltaTables.class.getResource("DeltaRows.java").toURI());
             List<String> command = SparkJvm.command(home, "1g", "local[2]", program.toString(),
-                    List.of(warehouse.toString(), out.toString()));
+                    List.of(warehouse.toString(), out.toString()), scratch.resolve("delta-rows-spark.log"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
             boolean ended = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);

@@ -6,16 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told, and a sleeper that moves it: scheduling tests take no real time. */
-final class FakeClock extends Clock {
+/**
+ * A clock that moves only when told, and a sleeper that moves it: scheduling and progress tests take no real time.
+ */
+public final class FakeClock extends Clock {
 
     private Instant now;
 
-    FakeClock(Instant start) {
+    public FakeClock(Instant start) {
         this.now = start;
     }
 
-    synchronized void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 

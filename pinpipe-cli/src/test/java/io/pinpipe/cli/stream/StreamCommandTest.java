@@ -48,9 +48,11 @@ class StreamCommandTest {
     @Test
     void theJobRunsInASparkJvmOfItsOwn() {
         Path home = Path.of("..").toAbsolutePath().normalize();
-        List<String> command = SparkJvm.command(home, "1g", "local[2]", StreamCommand.MAIN_CLASS, List.of("--x"));
-        assertThat(command).contains("-Xmx1g", "-Dspark.master=local[2]", StreamCommand.MAIN_CLASS)
-                .endsWith(StreamCommand.MAIN_CLASS, "--x");
+        Path log = Path.of("logs", "stream.log");
+        List<String> command = SparkJvm.command(home, "1g", "local[2]", StreamCommand.MAIN_CLASS, List.of("--x"),
+                log);
+        assertThat(command).contains("-Xmx1g", "-Dspark.master=local[2]", StreamCommand.MAIN_CLASS,
+                "-Dpinpipe.log.file=" + log.toAbsolutePath()).endsWith(StreamCommand.MAIN_CLASS, "--x");
     }
 
     @Test

@@ -77,7 +77,7 @@ class StreamLatencyBench {
                     "--warehouse", warehouse.toString(), "--checkpoint", root.resolve("checkpoint").toString(),
                     "--trigger-interval", trigger);
             List<String> command = new ArrayList<>(SparkJvm.command(StreamJobProcess.home(), "2g", "local[2]",
-                    StreamCommand.MAIN_CLASS, options));
+                    StreamCommand.MAIN_CLASS, options, root.resolve("job-spark.log")));
             command.add(1, "-Dspark.ui.enabled=false");
             // Extra settings for the job's JVM, e.g. "-Dspark.eventLog.enabled=true" to see where its time goes.
             command.addAll(2, Arrays.stream(System.getProperty("bench.jobJvm", "").split("\\s+"))
@@ -254,7 +254,8 @@ class StreamLatencyBench {
     /** {@code io.pinpipe.spark.CommitInds} (spark module test classes) in a Spark JVM. */
     private void runCommitInds(Path table, Path out) throws Exception {
         List<String> command = new ArrayList<>(SparkJvm.command(StreamJobProcess.home(), "1g", "local[2]",
-                "io.pinpipe.spark.CommitInds", List.of(table.toString(), out.toString())));
+                "io.pinpipe.spark.CommitInds", List.of(table.toString(), out.toString()),
+                root.resolve("commit-inds-spark.log")));
         int cp = command.indexOf("-cp") + 1;
         command.set(cp, command.get(cp) + File.pathSeparator
                 + StreamJobProcess.home().resolve("pinpipe-spark/target/test-classes"));

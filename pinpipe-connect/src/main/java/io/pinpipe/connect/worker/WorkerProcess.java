@@ -1,6 +1,7 @@
 package io.pinpipe.connect.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.common.process.ChildProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,20 +23,22 @@ import java.util.regex.Pattern;
  * A real Kafka Connect worker in standalone mode, as a child JVM: {@code ConnectStandalone} with the given class path
  * (which must hold connect-runtime and a log4j binding), the lake plugin on {@code plugin.path}, and one connector.
  * Its REST API listens on a free loopback port, read from the worker's log; its log goes to {@code worker.log} in
- * the work folder. {@link #stop()} shuts it down cleanly; {@link #kill()} is a {@code kill -9}.
+ * the work folder. {@link #stop()} shuts it down cleanly; {@link #kill()} is a {@code kill -9}. The worker is a
+ * {@link ChildProcess}: it stops within seconds when this JVM dies, however it dies.
  */
 public final class WorkerProcess implements AutoCloseable {
 
     private static final Pattern REST_URL = Pattern.compile("REST server listening at (http://[^,\\s]+?)/?[,\\s]");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final Process process;
+    private final ChildProcess process;
     private final Path log;
     private final String connectorName;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String restUrl;
 
-    private WorkerProcess(Process process, Path log, String connectorName) {
+    private WorkerProcess(ChildProcess process, Path log, String connectorName) {
         this.process = process;
         this.log = log;
         this.connectorName = connectorName;
@@ -76,16 +77,16 @@ public final class WorkerProcess implements AutoCloseable {
                 "rootLogger.level = INFO", "rootLogger.appenderRef.out.ref = out",
                 "logger.clients.name = org.apache.kafka.clients", "logger.clients.level = WARN", ""));
         Path log = workDir.resolve("worker.log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlog4j2.configurationFile=" + logConfig.toAbsolutePath(),
-                "-cp", classPath, "org.apache.kafka.connect.cli.ConnectStandalone",
-                workerFile.toString(), connectorFile.toString()));
+        List<String> command = ChildProcess.javaCommand(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + logConfig.toAbsolutePath()),
+                classPath, "org.apache.kafka.connect.cli.ConnectStandalone",
+                List.of(workerFile.toString(), connectorFile.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        WorkerProcess started = new WorkerProcess(builder.start(), log, connector.get("name"));
+        WorkerProcess started = new WorkerProcess(ChildProcess.start(builder, "Connect worker", STOP_GRACE), log,
+                connector.get("name"));
         try {
             started.awaitRestUrl(logStart, timeout);
         } catch (IOException | RuntimeException e) {
@@ -149,34 +150,30 @@ public final class WorkerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The worker's exit code, once it has exited. */
+    public int exitValue() {
+        return process.process().exitValue();
+    }
+
+    /** Waits until the worker has exited, whoever stopped it; returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
     /** Stops the worker the way Ctrl-C would (its shutdown hook stops the tasks), forcibly after 30 s. */
     public void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
-        }
+        process.close();
     }
 
     /** {@code kill -9}: the worker gets no chance to flush, commit or clean up. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
+        process.close();
     }
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            stop();
-        }
+        stop();
     }
 
     private void awaitRestUrl(long logStart, Duration timeout) throws IOException {
@@ -199,7 +196,7 @@ public final class WorkerProcess implements AutoCloseable {
 
     private void ensureAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("the Connect worker exited with code " + process.exitValue() + ": "
+            throw new IllegalStateException("the Connect worker exited with code " + exitValue() + ": "
                     + firstError() + " (log: " + log + ")");
         }
     }
@@ -228,10 +225,6 @@ public final class WorkerProcess implements AutoCloseable {
     /** Properties-file escaping for the characters that occur in paths and regexes. */
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace("\n", "\\n").replace(":", "\\:").replace("=", "\\=");
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void sleep(long millis) {

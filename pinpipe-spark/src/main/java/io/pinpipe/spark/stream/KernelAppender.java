@@ -73,6 +73,12 @@ final class KernelAppender {
         try (CloseableIterator<Row> actions = Transaction.generateAppendActions(engine, state,
                 inMemory(files), Transaction.getWriteContext(engine, state, Map.of()))) {
             TransactionCommitResult result = transaction.commit(engine, CloseableIterable.inMemoryIterable(actions));
+            long readVersion = transaction.getReadTableVersion();
+            if (result.getVersion() != readVersion + 1) {
+                // Kernel rebased this blind append over commits made since the read: another writer appended to
+                // the table meanwhile, possibly the same keys. The lock should have made that impossible.
+                throw new ConcurrentWriterException(table.getPath(engine), readVersion, result.getVersion());
+            }
             for (PostCommitHook hook : result.getPostCommitHooks()) {
                 hook.threadSafeInvoke(engine);
             }
@@ -91,6 +97,17 @@ final class KernelAppender {
         boolean changed = transaction.getReadTableVersion() != knownVersion;
         knownVersion = transaction.getReadTableVersion();
         return changed;
+    }
+
+    /** This job's commit landed after another writer's, made while it prepared its own. */
+    static final class ConcurrentWriterException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ConcurrentWriterException(String table, long readVersion, long committedVersion) {
+            super("another writer committed to " + table + " while this stream job wrote it (read version "
+                    + readVersion + ", committed as version " + committedVersion + "): the table may hold rows of"
+                    + " one ind twice. Run one stream job per warehouse; see docs/stream.md");
+        }
     }
 
     private static CloseableIterator<DataFileStatus> inMemory(List<DataFileStatus> files) {

@@ -1,5 +1,6 @@
 package io.pinpipe.spark.stream;
 
+import io.pinpipe.common.process.LockFile;
 import io.pinpipe.spark.JobArguments;
 import io.pinpipe.spark.SparkSessions;
 import org.apache.hadoop.util.ShutdownHookManager;
@@ -8,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The streaming job's entry point, for {@code spark-submit --class io.pinpipe.spark.stream.StreamMain
  * pinpipe-spark-job.jar --warehouse ...} and for {@code pinpipe stream} (which starts it in a child JVM). Runs until
  * SIGTERM (or, with {@code --available-now true}, until the topics are drained), then prints a summary. Exit code 0
- * on success, 2 for bad options, 1 when the query failed.
+ * on success, 2 for bad options, 1 when the query failed or another job holds the warehouse ({@link WriterLock}).
  */
 public final class StreamMain {
 
@@ -40,6 +42,26 @@ public final class StreamMain {
             return read.exitCode();
         }
         StreamOptions options = read.options();
+        Optional<LockFile> lock;
+        try {
+            lock = WriterLock.acquire(options.warehouse());
+        } catch (WriterLock.WarehouseBusyException e) {
+            err.println("pinpipe stream: " + e.getMessage());
+            return 1;
+        }
+        if (lock.isEmpty()) {
+            out.println("pinpipe stream: " + options.warehouse() + " is remote and cannot be locked: run one stream"
+                    + " job per warehouse (a second writer fails at its first commit)");
+        }
+        try {
+            return run(options, out, err);
+        } finally {
+            lock.ifPresent(LockFile::close);
+        }
+    }
+
+    /** Runs the job on a warehouse it holds. */
+    private static int run(StreamOptions options, PrintStream out, PrintStream err) {
         SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "pinpipe stream")
                 // A micro-batch's cache lives for a second or two: choosing and applying a compression for every
                 // cached column costs more CPU than it saves.

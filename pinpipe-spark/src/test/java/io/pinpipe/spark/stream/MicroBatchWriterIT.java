@@ -2,6 +2,10 @@ package io.pinpipe.spark.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.utils.DataFileStatus;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.StreamRecordJson;
 import io.pinpipe.common.Topics;
@@ -33,12 +37,14 @@ import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The streaming job's writer on real Delta tables, micro-batch by micro-batch, without Kafka: Spark writes the
  * files, Kernel commits them, Delta's Spark reader reads them. One row per {@code ind} however often a key comes,
  * a replayed micro-batch appends nothing, a lost checkpoint (a new query id) duplicates nothing, another writer's
- * commits are taken into account, and Kernel's checkpoints are readable by Spark.
+ * commits are taken into account, Kernel's checkpoints are readable by Spark, and a commit that Kernel rebased over
+ * another writer's fails the job.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MicroBatchWriterIT {
@@ -150,6 +156,30 @@ class MicroBatchWriterIT {
         }
         assertThat(keys("user")).containsExactlyElementsOf(
                 IntStream.concat(IntStream.of(1), IntStream.range(103, 115)).boxed().toList());
+    }
+
+    @Test
+    @Order(7)
+    void aCommitRebasedOverAnotherWritersFailsTheJob() throws IOException {
+        Engine kernel = DefaultEngine.create(spark.sparkContext().hadoopConfiguration());
+        KernelAppender mine = new KernelAppender(kernel, table("geo"), "mine");
+        KernelAppender other = new KernelAppender(kernel, table("geo"), "other");
+        Transaction mineReadsTheTable = mine.begin(0).orElseThrow();
+        long before = lastVersion("geo");
+
+        other.commit(other.begin(0).orElseThrow(), copyOfARow("geo", "other"));
+
+        assertThatThrownBy(() -> mine.commit(mineReadsTheTable, copyOfARow("geo", "mine")))
+                .isInstanceOf(KernelAppender.ConcurrentWriterException.class)
+                .hasMessageContaining("another writer committed to")
+                .hasMessageContaining("read version " + before + ", committed as version " + (before + 2));
+    }
+
+    /** A Parquet file in the table's folder holding one of its rows, ready to commit. */
+    private static List<DataFileStatus> copyOfARow(String name, String writer) {
+        String folder = table(name) + "/test-" + writer;
+        spark.read().format("delta").load(table(name)).limit(1).coalesce(1).write().parquet(folder);
+        return WrittenFiles.in(folder, StoredKeys.KEY, spark.sparkContext().hadoopConfiguration());
     }
 
     private static StreamJob job() {
