@@ -119,8 +119,9 @@ public final class LakeSinkConfig extends AbstractConfig {
                             + " partitions: a partition's files are stored one after the other); the task waits when"
                             + " all are busy. 0 stores each file on the task thread.")
             .define(STORE_WAIT_MAX_MS, Type.LONG, 60_000L, Range.between(100, 3_600_000), Importance.LOW,
-                    "Longest the task waits for the store at a time (a free store thread, a file being stored);"
-                            + " then put fails as retriable and the task polls again. Keep it well below the worker's"
+                    "Longest the task waits for the store at a time (a free store thread, a file being stored, the"
+                            + " stores of a partition being closed); then put fails as retriable and the task polls"
+                            + " again (close goes on without publishing them). Keep it well below the worker's"
                             + " max.poll.interval.ms (5 min by default): a task that does not poll in time loses its"
                             + " partitions while still writing them.")
             .define(CHECK_IN_PARALLEL, Type.BOOLEAN, true, Importance.LOW,

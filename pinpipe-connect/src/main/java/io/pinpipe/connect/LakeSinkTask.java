@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -42,6 +43,10 @@ import java.util.function.LongSupplier;
  *     <li>A store never replaces a file. When a file's name holds another writer's content, a task that lost the
  *     partition while stalled meets its new owner: the partition is fenced here ({@link #fence}), never committed
  *     past, paused, and logged as an error.</li>
+ *     <li>A task that lost a partition stops publishing it: on assignment the task writes its own token into the
+ *     partition's owner marker ({@link OwnerMarker}) before it cleans up, every publish and delete first checks that
+ *     the marker still holds it and that the partition is still open here ({@link #close} revokes it at once), and a
+ *     check that fails fences the partition like a taken name.</li>
  *     <li>A store failure is classified once ({@link StorageErrors}); a retriable one makes Connect hand the same
  *     records again after a growing back-off, and records already taken are recognised by offset.</li>
  * </ul>
@@ -58,6 +63,7 @@ public class LakeSinkTask extends SinkTask {
     private ObjectStore store;
     private StoreThreads storeThreads;
     private UncommittedFiles uncommitted;
+    private OwnerMarker owners;
     private LineChecker checker;
     private BufferPool buffers;
     private Partitioner partitioner;
@@ -88,6 +94,7 @@ public class LakeSinkTask extends SinkTask {
         int threads = config.getInt(LakeSinkConfig.STORE_THREADS);
         storeThreads = new StoreThreads(store, threads, config.getLong(LakeSinkConfig.STORE_WAIT_MAX_MS));
         uncommitted = new UncommittedFiles(store, config.layout());
+        owners = new OwnerMarker(store, config.layout());
         // Enough spare arrays for the files in flight and the ones being filled meanwhile.
         buffers = new BufferPool(threads + 2);
         partitioner = Partitioner.of(config);
@@ -197,22 +204,37 @@ public class LakeSinkTask extends SinkTask {
         return committable;
     }
 
+    /**
+     * Stops publishing the partitions at once: files not yet stored are dropped (their records are uncommitted and
+     * come back to whoever owns the partition next), and a store in flight stops at its guard, right before it would
+     * publish. Waits at most {@code store.wait.max.ms} for stores already past their guard, so that normally none
+     * lands after the partition's next owner has cleaned up, without hanging on a stalled store.
+     */
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        // Files not yet stored are dropped: their records are uncommitted and come back to whoever owns the partition.
-        // Files being stored are waited for, so none lands after the partition's next owner has cleaned up.
+        List<CompletableFuture<Void>> ending = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             PartitionWriter writer = writers.remove(partition);
             if (writer != null) {
-                writer.awaitStores();
+                writer.revoke();
+                ending.add(writer.storesEnded());
             }
+        }
+        if (ending.isEmpty() || storeThreads == null) {
+            return;
+        }
+        try {
+            storeThreads.await(CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new)),
+                    "the files of the closed partitions " + partitions);
+        } catch (IOException e) {
+            LOG.warn("{}; closing anyway: a store not yet past its guard publishes nothing when it goes on",
+                    e.getMessage());
         }
     }
 
     @Override
     public void stop() {
-        writers.values().forEach(PartitionWriter::awaitStores);
-        writers.clear();
+        close(new ArrayList<>(writers.keySet()));
         if (storeThreads != null) {
             storeThreads.close();
         }
@@ -293,7 +315,16 @@ public class LakeSinkTask extends SinkTask {
             return;
         }
         if (!writer.isClean(folder)) {
-            uncommitted.remove(partition.topic(), partition.partition(), folder, writer.resumeOffset());
+            try {
+                if (!writer.hasClaimed()) {
+                    writer.claimed(owners.claim(partition.topic(), partition.partition(), writer.resumeOffset()));
+                }
+                uncommitted.remove(partition.topic(), partition.partition(), folder, writer.resumeOffset(),
+                        writer.guard());
+            } catch (ObjectConflictException e) {
+                fence(partition, writer, e);
+                return;
+            }
             writer.markClean(folder);
         }
         writer.append(record.kafkaOffset(), record.timestamp(), folder, line, now);

@@ -1,7 +1,9 @@
 package io.pinpipe.connect;
 
 import io.pinpipe.common.TopicLayout;
+import io.pinpipe.connect.store.NotOwnerException;
 import io.pinpipe.connect.store.ObjectConflictException;
+import io.pinpipe.connect.store.PublishGuard;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,8 +29,11 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Closed files are stored on {@link StoreThreads} while records keep coming, one after the other in offset order;
  * each keeps the future of its store. A file whose name another writer took with other content fences the partition
- * ({@link #fence}): nothing more of it is stored or offered for commit. Only the task thread touches this class; the
- * futures are the one link to the store threads.
+ * ({@link #fence}): nothing more of it is stored or offered for commit. Every file is handed to the store with this
+ * writer's {@link PublishGuard} ({@link #guard}), asked right before the file is published: it stops the file once
+ * the task was closed on the partition ({@link #revoke}; a writer lives for one assignment, so this is the
+ * assignment's generation) or once the owner marker names another task ({@link OwnerMarker}). Only the task thread
+ * touches this class, except the guard, which the store threads call; the futures are the other link to them.
  */
 final class PartitionWriter {
 
@@ -44,6 +49,10 @@ final class PartitionWriter {
     private long nextOffset = -1;
     private long resumeOffset = -1;
     private boolean fenced;
+    /** Set when the task is closed on the partition; read by the store threads through {@link #guard}. */
+    private volatile boolean revoked;
+    /** The owner marker's check, once this task claimed the partition in the store. */
+    private volatile PublishGuard marker;
     /** The size of the last file closed: files of one partition are alike, so the next buffer starts that big. */
     private int lastFileBytes = 64 * 1024;
 
@@ -83,6 +92,47 @@ final class PartitionWriter {
 
     boolean isFenced() {
         return fenced;
+    }
+
+    /** True once this task wrote its owner marker for the partition (before its first clean-up). */
+    boolean hasClaimed() {
+        return marker != null;
+    }
+
+    void claimed(PublishGuard ownerMarker) {
+        marker = ownerMarker;
+    }
+
+    /**
+     * What every publish and delete of this partition asks first: the partition is still open on this task, and the
+     * store's owner marker is still this task's.
+     */
+    PublishGuard guard() {
+        return name -> {
+            if (revoked) {
+                throw new NotOwnerException(name, topic + "-" + partition + " was closed on this task");
+            }
+            PublishGuard ownerMarker = marker;
+            if (ownerMarker == null) {
+                throw new NotOwnerException(name, topic + "-" + partition + " was never claimed by this task");
+            }
+            ownerMarker.check(name);
+        };
+    }
+
+    /**
+     * The task was closed on the partition (a rebalance took it, or the task stops): from now on no file of this
+     * writer is published, the open and waiting ones are dropped, and a store in flight stops at its guard.
+     */
+    void revoke() {
+        revoked = true;
+        fence();
+    }
+
+    /** Completes when none of the files handed to the store threads is being stored any more, whatever the outcome. */
+    CompletableFuture<Void> storesEnded() {
+        return CompletableFuture.allOf(closed.stream().filter(file -> file.stored != null)
+                .map(file -> file.stored.handle((done, error) -> null)).toArray(CompletableFuture[]::new));
     }
 
     /**
@@ -140,7 +190,7 @@ final class PartitionWriter {
         throwFirstFailure();
         ClosedFile oldest = closed.peekFirst();
         if (oldest != null && oldest.stored == null) {
-            oldest.stored = threads.submit(oldest.name, ByteBuffer.wrap(oldest.content, 0, oldest.length));
+            oldest.stored = threads.submit(oldest.name, ByteBuffer.wrap(oldest.content, 0, oldest.length), guard());
         }
     }
 

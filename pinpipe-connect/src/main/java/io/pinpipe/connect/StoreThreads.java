@@ -1,6 +1,7 @@
 package io.pinpipe.connect;
 
 import io.pinpipe.connect.store.ObjectStore;
+import io.pinpipe.connect.store.PublishGuard;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -58,12 +59,12 @@ final class StoreThreads implements AutoCloseable {
 
     /**
      * Starts storing {@code content} under {@code name}; waits while every thread is busy. The buffer must not change
-     * until the future completes. The future completes when
-     * {@link ObjectStore#put} returned, or exceptionally with what it threw.
+     * until the future completes. {@code guard} is asked just before the file is published ({@link ObjectStore#put}).
+     * The future completes when {@code put} returned, or exceptionally with what it threw.
      */
-    CompletableFuture<Void> submit(String name, ByteBuffer content) throws IOException {
+    CompletableFuture<Void> submit(String name, ByteBuffer content, PublishGuard guard) throws IOException {
         if (executor == null) {
-            return storeNow(name, content);
+            return storeNow(name, content, guard);
         }
         try {
             if (!free.tryAcquire(maxWaitMs, TimeUnit.MILLISECONDS)) {
@@ -77,7 +78,7 @@ final class StoreThreads implements AutoCloseable {
         try {
             executor.execute(() -> {
                 try {
-                    store.put(name, content);
+                    store.put(name, content, guard);
                     stored.complete(null);
                 } catch (Throwable e) {
                     stored.completeExceptionally(e);
@@ -111,7 +112,10 @@ final class StoreThreads implements AutoCloseable {
                 + " the task polls again instead of waiting past the poll interval");
     }
 
-    /** Lets the files being stored finish (bounded by the store's own timeouts), then ends the threads. */
+    /**
+     * Lets the files being stored finish for at most {@code store.wait.max.ms}, then interrupts the threads. Their files
+     * are of partitions the task was closed on, whose guards stop them anyway; their records are uncommitted.
+     */
     @Override
     public void close() {
         if (executor == null) {
@@ -119,7 +123,7 @@ final class StoreThreads implements AutoCloseable {
         }
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(5, TimeUnit.MINUTES)) {
+            if (!executor.awaitTermination(maxWaitMs, TimeUnit.MILLISECONDS)) {
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -128,9 +132,9 @@ final class StoreThreads implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> storeNow(String name, ByteBuffer content) {
+    private CompletableFuture<Void> storeNow(String name, ByteBuffer content, PublishGuard guard) {
         try {
-            store.put(name, content);
+            store.put(name, content, guard);
             return CompletableFuture.completedFuture(null);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);

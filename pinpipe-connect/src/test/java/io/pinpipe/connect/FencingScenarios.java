@@ -1,14 +1,17 @@
 package io.pinpipe.connect;
 
+import io.pinpipe.common.TopicLayout;
 import io.pinpipe.connect.store.ObjectStore;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +20,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * One partition written by two tasks at once, on a real store. Task A (the zombie) stalls while storing its first
- * file, longer than the poll interval, so Connect gives the partition to task B (the owner), which resumes at the
+ * One partition written by two tasks at once, on a real store. Task A (the zombie) stalls while storing a file,
+ * longer than the poll interval, so Connect gives the partition to task B (the owner), which resumes at the
  * committed offset 0 and cuts its files elsewhere (here by another flush.size; in production a wall-clock rotation
  * does it); then A's stalled write goes on. A's offset commits would be refused by Kafka (its generation is stale),
  * so the committed offset moves only with B's. Each task has its own connection to the lake, as two workers would.
@@ -30,7 +35,8 @@ abstract class FencingScenarios {
 
     static final String TOPIC = "zombie.pin";
     static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
-    private static final String FIRST_FILE = "+0000000000.json";
+    static final String FIRST_FILE = "+0000000000.json";
+    static final String PARTITION_FOLDER = "topics/" + TOPIC + "/partition=0/";
 
     /** A new connection to the same lake on each call. */
     abstract ObjectStore newConnection();
@@ -38,25 +44,64 @@ abstract class FencingScenarios {
     /** The task settings that name the lake. */
     abstract Map<String, String> storeProps();
 
-    /** A's stalled file lands after B's file of the same name: A is fenced, B's files stay as B wrote them. */
+    /**
+     * The overlapping names: A published its file 0-2, then stalls before publishing 3-5 (a paused worker process);
+     * B resumes at 0 with files 0-3 and 4-7, whose names never meet A's 3-5. B's owner marker stops A's file when A
+     * goes on, so no record is in the lake twice, and A fences the partition; B's files stay as B wrote them.
+     */
     @Test
-    void zombieLandingSecondIsFencedAndTheOwnersFilesStay() throws Exception {
-        StallingStore zombieStore = new StallingStore(newConnection(), name -> name.endsWith(FIRST_FILE));
+    void zombieCuttingOtherFilesThanTheOwnerPublishesNoneOnceTheOwnerClaimed() throws Exception {
+        StallingStore zombieStore = new StallingStore(newConnection(), name -> name.endsWith(fileName(3)));
         TestContext zombieContext = new TestContext(true);
         LakeSinkTask zombie = task(zombieStore, 3, zombieContext);
-        // Files 0-2 and 3-5: the first one's write stalls, and put waits for the one store thread.
-        Stalled stalledPut = Stalled.put(zombie, records(0, 6));
+        zombie.put(records(0, 6));
         zombieStore.awaitStall();
+        assertThat(files(zombieStore)).as("the zombie's first file, published before it stalled")
+                .containsOnlyKeys(PARTITION_FOLDER + fileName(0));
 
         ObjectStore ownerStore = newConnection();
         LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
         owner.put(records(0, 8));
         assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
         Map<String, String> ownersFiles = files(ownerStore);
-        assertThat(ownersFiles).hasSize(2);
+        assertThat(ownersFiles).containsOnlyKeys(PARTITION_FOLDER + fileName(0), PARTITION_FOLDER + fileName(4));
 
         zombieStore.release();
-        stalledPut.finish();
+        zombieStore.awaitStallEnded();
+        assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
+        owner.stop();
+    }
+
+    /**
+     * close stops the partition at once, even with its store stalled: the file being stored (0-2) is stopped at its
+     * guard when the store goes on, the one waiting behind it (3-5) and the open one (6) are dropped, and close
+     * returns after store.wait.max.ms instead of waiting for the store. No other task claimed the partition, so this
+     * is the revocation alone, not the owner marker.
+     */
+    @Test
+    void closingAPartitionPublishesNoneOfItsPendingFilesAndReturnsWhileTheStoreStalls() throws Exception {
+        StallingStore store = new StallingStore(newConnection(), name -> name.endsWith(FIRST_FILE));
+        Map<String, String> settings = new HashMap<>(storeProps());
+        settings.put(LakeSinkConfig.STORE_WAIT_MAX_MS, "300");
+        LakeSinkTask task = task(store, 3, new TestContext(true), settings);
+        assertThatThrownBy(() -> task.put(records(0, 7))).isInstanceOf(RetriableException.class);
+        store.awaitStall();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> task.close(List.of(P0)),
+                "close returns while the store still stalls (it stalls until released, up to 60 s)");
+        store.release();
+        store.awaitStallEnded();
+        task.stop();
+
+        assertThat(files(newConnection())).as("no file of the closed partition").isEmpty();
+    }
+
+    /**
+     * How a zombie scenario ends: the zombie fenced the partition (offers nothing of it, paused it) and is stopped;
+     * the owner's files are as the owner wrote them, alone, with records 0-7 once.
+     */
+    static void assertZombieFencedAndOwnersFilesAlone(LakeSinkTask zombie, TestContext zombieContext,
+            ObjectStore ownerStore, Map<String, String> ownersFiles) throws IOException {
         assertThat(zombie.preCommit(Map.of())).as("the zombie offers nothing of the partition").doesNotContainKey(P0);
         assertThat(zombieContext.paused).containsExactly(P0);
         zombie.close(List.of(P0));
@@ -65,41 +110,6 @@ abstract class FencingScenarios {
         assertThat(files(ownerStore)).as("the owner's files, neither replaced nor joined by the zombie's")
                 .isEqualTo(ownersFiles);
         assertThat(Lake.lines(ownerStore, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
-        owner.stop();
-    }
-
-    /**
-     * A's stalled file lands first, between B's clean-up and B's own file of that name: B cannot tell which of the two
-     * owns the partition, so B stops it and commits nothing past it. The next task given the partition (a restart)
-     * resumes at the committed offset, removes A's uncommitted files, and the lake ends whole.
-     */
-    @Test
-    void ownerFindingTheZombiesFileStopsAndARestartMakesTheLakeWhole() throws Exception {
-        StallingStore zombieStore = new StallingStore(newConnection(), name -> name.endsWith(FIRST_FILE));
-        LakeSinkTask zombie = task(zombieStore, 3, new TestContext(true));
-        Stalled stalledPut = Stalled.put(zombie, records(0, 6));
-        zombieStore.awaitStall();
-
-        TestContext ownerContext = new TestContext(true);
-        LakeSinkTask owner = task(newConnection(), 4, ownerContext);
-        owner.put(records(0, 1));
-        zombieStore.release();
-        stalledPut.finish();
-        owner.put(records(1, 7));
-
-        assertThat(owner.preCommit(Map.of())).as("nothing committed past the conflict").doesNotContainKey(P0);
-        assertThat(ownerContext.paused).containsExactly(P0);
-        owner.close(List.of(P0));
-        owner.stop();
-        zombie.close(List.of(P0));
-        zombie.stop();
-
-        ObjectStore store = newConnection();
-        LakeSinkTask next = task(store, 4, new TestContext(true));
-        next.put(records(0, 8));
-        assertThat(next.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
-        assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
-        next.stop();
     }
 
     /** A started task with {@code P0} assigned, writing files of {@code flushSize} records on one store thread. */
@@ -140,17 +150,23 @@ abstract class FencingScenarios {
         return "{\"ind\":" + offset + ",\"title\":\"pin " + offset + "\"}";
     }
 
-    /** Every lake file of the topic with its content. */
-    private static Map<String, String> files(ObjectStore store) throws IOException {
+    /** Every lake file of the topic with its content (not the hidden owner marker). */
+    static Map<String, String> files(ObjectStore store) throws IOException {
         Map<String, String> files = new TreeMap<>();
         for (String name : store.list("topics/" + TOPIC + "/")) {
-            files.put(name, new String(store.get(name), StandardCharsets.UTF_8));
+            if (TopicLayout.parse(name).isPresent()) {
+                files.put(name, new String(store.get(name), StandardCharsets.UTF_8));
+            }
         }
         return files;
     }
 
-    /** A put running on its own thread because it stalls; {@link #finish} waits for it and rethrows its failure. */
-    private record Stalled(Thread thread, AtomicReference<Throwable> failure) {
+    static String fileName(long offset) {
+        return String.format("%s+0+%010d.json", TOPIC, offset);
+    }
+
+    /** A put running on its own thread because it stalls; {@link #finish} waits for it and asserts it did not fail. */
+    record Stalled(Thread thread, AtomicReference<Throwable> failure) {
 
         static Stalled put(LakeSinkTask task, List<SinkRecord> records) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -166,9 +182,14 @@ abstract class FencingScenarios {
         }
 
         void finish() throws InterruptedException {
+            assertThat(end()).as("the stalled put's failure").isNull();
+        }
+
+        /** Waits for the put to end and returns what it threw, or null. */
+        Throwable end() throws InterruptedException {
             thread.join(30_000);
             assertThat(thread.isAlive()).as("the stalled put returned").isFalse();
-            assertThat(failure.get()).as("the stalled put's failure").isNull();
+            return failure.get();
         }
     }
 }

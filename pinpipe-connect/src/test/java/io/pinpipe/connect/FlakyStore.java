@@ -1,6 +1,7 @@
 package io.pinpipe.connect;
 
 import io.pinpipe.connect.store.ObjectStore;
+import io.pinpipe.connect.store.PublishGuard;
 
 import java.io.IOException;
 import java.util.List;
@@ -23,9 +24,9 @@ final class FlakyStore extends ForwardingStore {
     }
 
     @Override
-    public void put(String name, java.nio.ByteBuffer content) throws IOException {
+    public void put(String name, java.nio.ByteBuffer content, PublishGuard guard) throws IOException {
         maybeFail("before writing " + name);
-        super.put(name, content);
+        super.put(name, content, guard);
         maybeFail("after writing " + name);
     }
 

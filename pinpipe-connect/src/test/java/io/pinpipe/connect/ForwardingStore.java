@@ -1,6 +1,7 @@
 package io.pinpipe.connect;
 
 import io.pinpipe.connect.store.ObjectStore;
+import io.pinpipe.connect.store.PublishGuard;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,8 +18,13 @@ abstract class ForwardingStore implements ObjectStore {
     }
 
     @Override
-    public void put(String name, ByteBuffer content) throws IOException {
-        delegate.put(name, content);
+    public void put(String name, ByteBuffer content, PublishGuard guard) throws IOException {
+        delegate.put(name, content, guard);
+    }
+
+    @Override
+    public void replace(String name, byte[] content) throws IOException {
+        delegate.replace(name, content);
     }
 
     @Override

@@ -55,13 +55,66 @@ class LakeSinkFencingTest extends FencingScenarios {
     }
 
     /**
+     * The window between a check and a publish, on a local lake: A's check of the owner marker passed, then A stalls
+     * just before its link. B claims the partition and cleans up, which removes A's temporary file, and writes. A's
+     * link then fails (retriable, like any store failure); when Connect hands the records again, A's next check finds
+     * B's marker and A fences the partition. B's files stay as B wrote them: a local lake takes no file from a zombie
+     * once the new owner claimed the partition.
+     */
+    @Test
+    void zombieStalledBetweenItsCheckAndItsLinkLosesItsTemporaryFileToTheOwnersCleanUp() throws Exception {
+        StallingStore zombieStore = StallingStore.afterCheck(newConnection(), name -> name.endsWith(FIRST_FILE));
+        TestContext zombieContext = new TestContext(true);
+        LakeSinkTask zombie = task(zombieStore, 3, zombieContext);
+        Stalled stalledPut = Stalled.put(zombie, records(0, 6));
+        zombieStore.awaitStall();
+
+        ObjectStore ownerStore = newConnection();
+        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
+        owner.put(records(0, 8));
+        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        Map<String, String> ownersFiles = files(ownerStore);
+
+        zombieStore.release();
+        assertThat(stalledPut.end()).as("the link without its temporary file").isInstanceOf(RetriableException.class);
+        zombie.put(records(0, 6));
+        assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
+        owner.stop();
+    }
+
+    /**
+     * The clean-up asks the owner marker before it deletes: A wrote hour 00 and was then left behind; B claimed the
+     * partition, wrote hours 00 and 01 and committed. When A's next record goes to hour 01, A's clean-up of that
+     * folder would delete B's file there (it starts after the offset A resumed at): A's check finds B's marker
+     * instead, A deletes nothing and fences the partition.
+     */
+    @Test
+    void zombieCleaningAFolderAfterTheOwnerClaimedDeletesNothing() throws Exception {
+        TestContext zombieContext = new TestContext(true);
+        LakeSinkTask zombie = task(newConnection(), 2, zombieContext, hourFolders());
+        zombie.put(quarterHourly(0, 2));
+        zombie.preCommit(Map.of());
+
+        ObjectStore ownerStore = newConnection();
+        LakeSinkTask owner = task(ownerStore, 2, new TestContext(true), hourFolders());
+        owner.put(quarterHourly(0, 8));
+        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        Map<String, String> ownersFiles = files(ownerStore);
+        assertThat(ownersFiles).containsKey("topics/" + TOPIC + "/hour=01/" + fileName(4));
+
+        zombie.put(quarterHourly(4, 1));
+        assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
+        owner.stop();
+    }
+
+    /**
      * A stalled store does not hold the task past the poll interval (which would make it a zombie): put gives up
      * after store.wait.max.ms with a retriable error, so the worker polls again; preCommit returns without the stalled
      * file's records; once the store goes on, the records handed again are stored once.
      */
     @Test
     void aStalledStoreMakesPutRetriableInsteadOfHoldingTheTask() throws Exception {
-        StallingStore store = new StallingStore(newConnection(), name -> name.endsWith("+0000000000.json"));
+        StallingStore store = new StallingStore(newConnection(), name -> name.endsWith(FIRST_FILE));
         Map<String, String> settings = new HashMap<>(storeProps());
         settings.put(LakeSinkConfig.STORE_WAIT_MAX_MS, "300");
         LakeSinkTask task = task(store, 2, new TestContext(true), settings);
@@ -84,9 +137,7 @@ class LakeSinkFencingTest extends FencingScenarios {
      */
     @Test
     void timeFoldersAreEachCleanedWhenTheReplayFirstWritesThere() throws IOException {
-        Map<String, String> hourly = Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString(),
-                LakeSinkConfig.PARTITIONER_CLASS, "time", LakeSinkConfig.PATH_FORMAT, "'hour'=HH",
-                LakeSinkConfig.PARTITION_DURATION_MS, "3600000");
+        Map<String, String> hourly = hourFolders();
         LakeSinkTask crashed = task(new LocalFolderStore(lake), 2, new TestContext(true), hourly);
         crashed.put(quarterHourly(0, 8));
         crashed.awaitStores();
@@ -106,6 +157,12 @@ class LakeSinkFencingTest extends FencingScenarios {
         replay.stop();
     }
 
+    /** Settings for a local lake in hour folders. */
+    private Map<String, String> hourFolders() {
+        return Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString(), LakeSinkConfig.PARTITIONER_CLASS, "time",
+                LakeSinkConfig.PATH_FORMAT, "'hour'=HH", LakeSinkConfig.PARTITION_DURATION_MS, "3600000");
+    }
+
     /** Records four to an hour from midnight (UTC), with the values of {@link #values}. */
     private static List<SinkRecord> quarterHourly(long from, int count) {
         return records(from, count).stream().map(record -> record.newRecord(record.topic(), record.kafkaPartition(),
@@ -120,9 +177,5 @@ class LakeSinkFencingTest extends FencingScenarios {
     @Override
     Map<String, String> storeProps() {
         return Map.of(LakeSinkConfig.LOCAL_DIR, lake.toString());
-    }
-
-    private static String fileName(long offset) {
-        return String.format("%s+0+%010d.json", TOPIC, offset);
     }
 }

@@ -2,6 +2,7 @@ package io.pinpipe.connect;
 
 import io.pinpipe.connect.store.LocalFolderStore;
 import io.pinpipe.connect.store.ObjectStore;
+import io.pinpipe.connect.store.PublishGuard;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
@@ -196,14 +197,14 @@ class LakeSinkTaskTest {
         java.util.concurrent.atomic.AtomicInteger storing = new java.util.concurrent.atomic.AtomicInteger();
         ObjectStore slow = new FailingOnce(new LocalFolderStore(lake)) {
             @Override
-            public void put(String name, java.nio.ByteBuffer content) throws IOException {
+            public void put(String name, java.nio.ByteBuffer content, PublishGuard guard) throws IOException {
                 storing.incrementAndGet();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
                     throw new java.io.InterruptedIOException();
                 }
-                super.put(name, content);
+                super.put(name, content, guard);
             }
         };
         ((FailingOnce) slow).failed = true;
@@ -398,7 +399,7 @@ class LakeSinkTaskTest {
         }
 
         @Override
-        public void put(String name, java.nio.ByteBuffer content) throws IOException {
+        public void put(String name, java.nio.ByteBuffer content, PublishGuard guard) throws IOException {
             if (!failed && name.endsWith("+0000000000.json")) {
                 failed = true;
                 if (failAfter != null) {
@@ -410,7 +411,7 @@ class LakeSinkTaskTest {
                 }
                 throw new java.nio.file.AccessDeniedException(name);
             }
-            super.put(name, content);
+            super.put(name, content, guard);
         }
     }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +82,41 @@ class S3FencingIT extends FencingScenarios {
                 .asByteArray(), StandardCharsets.UTF_8))
                 .isEqualTo(String.join("\n", values(0, 2)) + "\n");
         task.stop();
+    }
+
+    /**
+     * A stalls after its check of the owner marker, just before its PUT (the window no check closes), and its file
+     * lands between B's clean-up and B's own file of that name (on a local lake B's clean-up removes A's temporary
+     * file, so A's link fails instead, see {@code LakeSinkFencingTest}): B cannot tell which of the two owns the
+     * partition, so B stops it and commits nothing past it. The next task given the partition (a restart) resumes at the committed offset, removes A's uncommitted files, and the lake ends whole.
+     */
+    @Test
+    void ownerFindingTheZombiesFileStopsAndARestartMakesTheLakeWhole() throws Exception {
+        StallingStore zombieStore = StallingStore.afterCheck(newConnection(), name -> name.endsWith(FIRST_FILE));
+        LakeSinkTask zombie = task(zombieStore, 3, new TestContext(true));
+        Stalled stalledPut = Stalled.put(zombie, records(0, 6));
+        zombieStore.awaitStall();
+
+        TestContext ownerContext = new TestContext(true);
+        LakeSinkTask owner = task(newConnection(), 4, ownerContext);
+        owner.put(records(0, 1));
+        zombieStore.release();
+        stalledPut.finish();
+        owner.put(records(1, 7));
+
+        assertThat(owner.preCommit(Map.of())).as("nothing committed past the conflict").doesNotContainKey(P0);
+        assertThat(ownerContext.paused).containsExactly(P0);
+        owner.close(List.of(P0));
+        owner.stop();
+        zombie.close(List.of(P0));
+        zombie.stop();
+
+        ObjectStore store = newConnection();
+        LakeSinkTask next = task(store, 4, new TestContext(true));
+        next.put(records(0, 8));
+        assertThat(next.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
+        next.stop();
     }
 
     /** A connection of its own, as each worker has, opened as a task opens it (s3.conditional.writes=auto). */

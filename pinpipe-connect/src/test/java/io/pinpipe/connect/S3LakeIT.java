@@ -1,5 +1,6 @@
 package io.pinpipe.connect;
 
+import io.pinpipe.common.TopicLayout;
 import io.pinpipe.connect.worker.WorkerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,10 +104,11 @@ class S3LakeIT {
         return values;
     }
 
+    /** The lake files in the bucket (not the hidden owner markers). */
     private List<String> keys() {
         try {
             return client.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents().stream()
-                    .map(S3Object::key).sorted().toList();
+                    .map(S3Object::key).filter(key -> TopicLayout.parse(key).isPresent()).sorted().toList();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * then published by a hard link to its final name, which the kernel creates only if the name is free (atomically:
  * of two writers racing for a name exactly one link succeeds, unlike a rename, which replaces). A reader sees a whole
  * file or none, a machine crash cannot leave a published file without its bytes, and no writer ever replaces another
- * writer's file. The link becomes durable when its folder is forced, which {@link #sync} does for every folder written
+ * writer's file; a {@link PublishGuard} is asked just before the link. The link becomes durable when its folder is forced, which {@link #sync} does for every folder written
  * to since the last sync (one folder flush for many files). Hidden names (leading '.') are never lake files. The
  * folder must be on a file system with hard links (any Linux or macOS local file system, NTFS).
  */
@@ -42,28 +43,55 @@ public final class LocalFolderStore implements ObjectStore {
     }
 
     @Override
-    public void put(String name, ByteBuffer content) throws IOException {
+    public void put(String name, ByteBuffer content, PublishGuard guard) throws IOException {
         Path target = resolve(name);
         Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        Path temp = writeTemp(target, content);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                while (content.hasRemaining()) {
-                    channel.write(content);
-                }
-                channel.force(true);
-            }
-            publish(temp, target, name);
+            publish(temp, target, name, guard);
         } finally {
             Files.deleteIfExists(temp);
         }
         unsyncedFolders.add(folder);
     }
 
-    /** Links {@code temp} to the free name {@code target}; a taken name is fine only if it holds the same bytes. */
-    private void publish(Path temp, Path target, String name) throws IOException {
+    @Override
+    public void replace(String name, byte[] content) throws IOException {
+        Path target = resolve(name);
+        Path temp = writeTemp(target, ByteBuffer.wrap(content));
         try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        unsyncedFolders.add(target.getParent());
+    }
+
+    /** Writes {@code content} to a new hidden temporary file beside {@code target} and forces it to disk. */
+    private static Path writeTemp(Path target, ByteBuffer content) throws IOException {
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            while (content.hasRemaining()) {
+                channel.write(content);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    /**
+     * Links {@code temp} to the free name {@code target}, once {@code guard} allows it; a taken name is fine only if it
+     * holds the same bytes.
+     */
+    private void publish(Path temp, Path target, String name, PublishGuard guard) throws IOException {
+        try {
+            // As late as a check can be: only the link itself is left between it and the file being visible.
+            guard.check(name);
             Files.createLink(target, temp);
         } catch (FileAlreadyExistsException e) {
             if (Files.mismatch(temp, target) != -1) {

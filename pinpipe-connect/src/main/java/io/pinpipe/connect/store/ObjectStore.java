@@ -24,12 +24,27 @@ public interface ObjectStore extends AutoCloseable {
      * {@link ObjectConflictException} if not. The buffer is the caller's again when this returns; its position may
      * have moved.
      */
-    void put(String name, ByteBuffer content) throws IOException;
+    default void put(String name, ByteBuffer content) throws IOException {
+        put(name, content, PublishGuard.NONE);
+    }
+
+    /**
+     * {@link #put(String, ByteBuffer)}, asking {@code guard} as late as the store allows before the object becomes
+     * visible (after the bytes are written locally or uploaded in parts, just before the link, the PUT or the
+     * upload's completion); when the guard throws, nothing is published and {@code put} throws what it threw.
+     */
+    void put(String name, ByteBuffer content, PublishGuard guard) throws IOException;
 
     /** {@link #put(String, ByteBuffer)} of a whole array. */
     default void put(String name, byte[] content) throws IOException {
         put(name, ByteBuffer.wrap(content));
     }
+
+    /**
+     * Stores {@code content} under {@code name} atomically, replacing what the name held: for the hidden marker
+     * objects the sink keeps beside the lake ({@code OwnerMarker}), never for lake files.
+     */
+    void replace(String name, byte[] content) throws IOException;
 
     /**
      * Makes every {@link #put} that returned before this call durable against a machine crash. The default does
@@ -64,7 +79,10 @@ public interface ObjectStore extends AutoCloseable {
     /** Removes an object; a missing object is not an error. */
     void delete(String name) throws IOException;
 
-    /** Reads an object back (tests and tools; the sink never reads). */
+    /**
+     * Reads an object back (the sink reads only owner markers and a taken name it compares with its file); a missing
+     * object is a {@link java.nio.file.NoSuchFileException}.
+     */
     byte[] get(String name) throws IOException;
 
     /** Where the store points, for messages: a folder or {@code s3://bucket}. Never credentials. */

@@ -14,8 +14,10 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +28,8 @@ import java.util.List;
  * {@code AbortIncompleteMultipartUpload} removes those a killed worker left). Objects are never replaced: with
  * conditional writes the PUT or the upload's completion carries {@code If-None-Match: *} and S3 refuses (412) when the
  * name exists; a store that ignores that header is asked whether the name exists just before writing, which leaves
- * a window of one request for a racing writer. Credentials come from the AWS default chain (environment, system
+ * a window of one request for a racing writer. A {@link PublishGuard} is asked just before the PUT, or before the
+ * completion of a multipart upload. Credentials come from the AWS default chain (environment, system
  * properties, profile, instance role) and are never held in settings or printed.
  */
 public final class S3Store implements ObjectStore {
@@ -112,7 +115,7 @@ public final class S3Store implements ObjectStore {
     }
 
     @Override
-    public void put(String name, ByteBuffer content) throws ObjectConflictException {
+    public void put(String name, ByteBuffer content, PublishGuard guard) throws IOException {
         ByteBuffer bytes = content.duplicate();
         boolean conditional = conditionalWrites();
         if (!conditional && exists(name)) {
@@ -120,7 +123,7 @@ public final class S3Store implements ObjectStore {
             return;
         }
         try {
-            upload(name, content, conditional);
+            upload(name, content, conditional, guard);
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED) {
                 throw e;
@@ -145,10 +148,12 @@ public final class S3Store implements ObjectStore {
         return known;
     }
 
-    private void upload(String name, ByteBuffer content, boolean conditional) {
+    /** Uploads; {@code guard} is asked just before the request that makes the object visible. */
+    private void upload(String name, ByteBuffer content, boolean conditional, PublishGuard guard) throws IOException {
         String ifNoneMatch = conditional ? ANY_OBJECT : null;
         int length = content.remaining();
         if (length <= partSize) {
+            guard.check(name);
             client.putObject(request -> request.bucket(bucket).key(name).ifNoneMatch(ifNoneMatch),
                     RequestBody.fromByteBuffer(content));
             return;
@@ -164,9 +169,10 @@ public final class S3Store implements ObjectStore {
                         .partNumber(partNumber), RequestBody.fromByteBuffer(part)).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
             }
+            guard.check(name);
             client.completeMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId)
                     .ifNoneMatch(ifNoneMatch).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             abortQuietly(name, uploadId, e);
             throw e;
         }
@@ -185,10 +191,16 @@ public final class S3Store implements ObjectStore {
     }
 
     /** A taken name is a replay when it holds exactly our bytes, and another writer's file otherwise. */
-    private void requireSame(String name, ByteBuffer bytes) throws ObjectConflictException {
+    private void requireSame(String name, ByteBuffer bytes) throws IOException {
         if (!ByteBuffer.wrap(get(name)).equals(bytes)) {
             throw new ObjectConflictException(name, describe());
         }
+    }
+
+    /** An ordinary PUT, which replaces: for owner markers only, never for lake files. */
+    @Override
+    public void replace(String name, byte[] content) {
+        client.putObject(request -> request.bucket(bucket).key(name), RequestBody.fromBytes(content));
     }
 
     @Override
@@ -207,8 +219,17 @@ public final class S3Store implements ObjectStore {
     }
 
     @Override
-    public byte[] get(String name) {
-        return client.getObjectAsBytes(request -> request.bucket(bucket).key(name)).asByteArray();
+    public byte[] get(String name) throws NoSuchFileException {
+        try {
+            return client.getObjectAsBytes(request -> request.bucket(bucket).key(name)).asByteArray();
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                NoSuchFileException missing = new NoSuchFileException(describe() + "/" + name);
+                missing.initCause(e);
+                throw missing;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -221,7 +242,7 @@ public final class S3Store implements ObjectStore {
         client.close();
     }
 
-    private void abortQuietly(String name, String uploadId, RuntimeException cause) {
+    private void abortQuietly(String name, String uploadId, Exception cause) {
         try {
             client.abortMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId));
         } catch (RuntimeException abortFailure) {

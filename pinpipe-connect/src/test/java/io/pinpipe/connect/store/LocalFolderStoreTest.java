@@ -57,6 +57,35 @@ class LocalFolderStoreTest {
     }
 
     @Test
+    void aGuardThatRefusesPublishesNothingAndLeavesNoTemporaryFile() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(root);
+        PublishGuard closed = name -> {
+            throw new NotOwnerException(name, "t-0 was closed on this task");
+        };
+
+        assertThatThrownBy(() -> store.put("topics/t/x.json", java.nio.ByteBuffer.wrap(bytes("a\n")), closed))
+                .isInstanceOf(NotOwnerException.class).hasMessageContaining("topics/t/x.json")
+                .satisfies(e -> assertThat(StorageErrors.isRetriable(e)).isFalse());
+        try (Stream<Path> files = Files.list(root.resolve("topics/t"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void replaceOverwritesAMarkerAndAMissingObjectIsNoSuchFile() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(root);
+        assertThatThrownBy(() -> store.get("topics/t/.owner-0")).isInstanceOf(java.nio.file.NoSuchFileException.class);
+
+        store.replace("topics/t/.owner-0", bytes("owner=a\n"));
+        store.replace("topics/t/.owner-0", bytes("owner=b\n"));
+
+        assertThat(store.get("topics/t/.owner-0")).isEqualTo(bytes("owner=b\n"));
+        try (Stream<Path> files = Files.list(root.resolve("topics/t"))) {
+            assertThat(files).as("no temporary file left").hasSize(1);
+        }
+    }
+
+    @Test
     void listingANamePrefixStartsAfterTheGivenName() throws IOException {
         LocalFolderStore store = new LocalFolderStore(root);
         for (String offset : new String[] {"0000000001", "0000000002", "0000000003"}) {
