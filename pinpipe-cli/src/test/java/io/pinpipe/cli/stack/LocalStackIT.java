@@ -3,6 +3,7 @@ package io.pinpipe.cli.stack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinpipe.cli.CliProcess;
 import io.pinpipe.cli.Main;
+import io.pinpipe.cli.connect.ConnectSettings;
 import io.pinpipe.common.Await;
 import io.pinpipe.common.LakeFiles;
 import io.pinpipe.common.Settings;
@@ -82,6 +83,62 @@ class LocalStackIT {
         try (LocalStack again = start(config, new ArrayList<>())) {
             assertThat(readTopic(again.bootstrapServers(), again.topics().batch(SourceTable.PIN))).hasSize(DRAWS);
         }
+    }
+
+    /**
+     * Issue 13's attack: a keyless HTTP client tries to join the lake sink's own consumer group through the REST
+     * Proxy consumer API while records arrive (three partitions, so it would have taken some). It is refused with a
+     * 403, and the lake ends with every acknowledged record.
+     */
+    @Test
+    @Timeout(600)
+    void aRestConsumerCannotJoinTheLakeSinksGroupAndTheLakeEndsComplete() throws Exception {
+        int draws = 300;
+        Path config = config();
+        Files.writeString(config, "topic.partitions=3\n", java.nio.file.StandardOpenOption.APPEND);
+        try (LocalStack stack = start(config, new ArrayList<>())) {
+            CompletableFuture<Integer> emulate = CompletableFuture.supplyAsync(() -> Main.run("--data-dir",
+                    dataDir.toString(), "--config", config.toString(), "emulate", "--gateway",
+                    stack.gatewayUri().toString(), "--count", String.valueOf(draws), "--rate", "100", "--seed", "7",
+                    "--concurrency", "8"));
+            String sinkGroup = "connect-" + ConnectSettings.NAME.defaultValue();
+            String topic = stack.topics().batch(SourceTable.PIN);
+
+            HttpResponse<String> join = post(stack, "/consumers/" + sinkGroup,
+                    "{\"name\":\"x\",\"format\":\"json\",\"auto.offset.reset\":\"latest\"}");
+            HttpResponse<String> subscribe = post(stack, "/consumers/" + sinkGroup + "/instances/x/subscription",
+                    "{\"topics\":[\"" + topic + "\"]}");
+
+            assertThat(join.statusCode()).as(join.body()).isEqualTo(403);
+            assertThat(JSON.readTree(join.body()).path("error_code").asInt()).isEqualTo(40304);
+            assertThat(subscribe.statusCode()).as("no instance was made: %s", subscribe.body()).isIn(403, 404);
+            assertThat(emulate.get(300, TimeUnit.SECONDS)).as("every draw acknowledged").isZero();
+            for (SourceTable table : SourceTable.values()) {
+                String tableTopic = stack.topics().batch(table);
+                List<String> inKafka = new ArrayList<>();
+                List<String> inLake = new ArrayList<>();
+                for (int partition = 0; partition < 3; partition++) {
+                    int number = partition;
+                    List<String> inPartition = readTopic(stack.bootstrapServers(), tableTopic, partition);
+                    inKafka.addAll(inPartition);
+                    Await.until(Duration.ofSeconds(120),
+                            () -> lakeLines(tableTopic, number).size() >= inPartition.size());
+                    assertThat(lakeLines(tableTopic, partition))
+                            .as("the lake holds %s-%d exactly once, in offset order", tableTopic, partition)
+                            .containsExactlyElementsOf(inPartition);
+                    inLake.addAll(lakeLines(tableTopic, partition));
+                }
+                assertThat(inKafka).as("records of %s in Kafka", tableTopic).hasSize(draws);
+                assertThat(inLake).hasSize(draws);
+            }
+        }
+    }
+
+    private static HttpResponse<String> post(LocalStack stack, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(stack.gatewayUri().resolve(path))
+                .header("Content-Type", "application/vnd.kafka.v2+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -197,14 +254,22 @@ class LocalStackIT {
     }
 
     private List<String> lakeLines(String topic) {
-        return LakeFiles.lines(lakeFiles(topic));
+        return lakeLines(topic, 0);
+    }
+
+    private List<String> lakeLines(String topic, int partition) {
+        return LakeFiles.lines(LakeFiles.of(dataDir.resolve("lake"), TopicLayout.defaults(), topic, partition));
     }
 
     private static List<String> readTopic(String bootstrap, String topic) {
+        return readTopic(bootstrap, topic, 0);
+    }
+
+    private static List<String> readTopic(String bootstrap, String topic, int partitionNumber) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(),
                 new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
+            TopicPartition partition = new TopicPartition(topic, partitionNumber);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
