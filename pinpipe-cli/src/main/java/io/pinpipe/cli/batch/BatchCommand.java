@@ -3,6 +3,7 @@ package io.pinpipe.cli.batch;
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
@@ -127,8 +128,8 @@ public final class BatchCommand implements Callable<Integer> {
         List<String> options = new ArrayList<>();
         add(options, "--lake", lake != null ? lake : dataDir.resolve("lake").toString());
         add(options, "--user-id", userId != null ? userId : settings.get(USER_ID));
-        add(options, "--warehouse", warehouse != null ? warehouse : dataDir.resolve("warehouse").toString());
-        add(options, "--results", results != null ? results : dataDir.resolve("results").toString());
+        add(options, "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).warehouse().toString());
+        add(options, "--results", results != null ? results : new DataFolder(dataDir).results().toString());
         if (since != null) {
             add(options, "--since", since.toString());
         }

@@ -1,5 +1,6 @@
 package io.pinpipe.cli.connect;
 
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.connect.ConfluentNames;
 import io.pinpipe.connect.LakeSinkConnector;
@@ -52,7 +53,7 @@ public final class ConnectWorker implements AutoCloseable {
      */
     public static ConnectWorker start(Path dataDir, String bootstrapServers, Settings settings, Plugin plugin)
             throws IOException {
-        Path folder = Files.createDirectories(dataDir.resolve("connect"));
+        Path folder = Files.createDirectories(new DataFolder(dataDir).connect());
         List<String> notes = new ArrayList<>();
         Map<String, String> connector = connectorConfig(dataDir, settings, notes);
         Map<String, String> worker = Map.of("bootstrap.servers", bootstrapServers,

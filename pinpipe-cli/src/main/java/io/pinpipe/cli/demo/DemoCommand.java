@@ -3,6 +3,7 @@ package io.pinpipe.cli.demo;
 import io.pinpipe.cli.Main;
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.stack.LocalStack;
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -94,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + streamed.describe(acknowledged));
         }
         out.printf("demo: done in %d s; the report is %s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                folder.resolve("results/report.html"));
+                new DataFolder(folder).report());
         out.flush();
         return 0;
     }

@@ -4,6 +4,7 @@ import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
@@ -116,9 +117,9 @@ public final class StreamCommand implements Callable<Integer> {
                 "--bootstrap-servers", bootstrapServers != null ? bootstrapServers
                         : configured.isEmpty() ? DEFAULT_BOOTSTRAP : configured,
                 "--user-id", userId != null ? userId : settings.get(StackSettings.USER_ID),
-                "--warehouse", warehouse != null ? warehouse : dataDir.resolve("stream-warehouse").toString(),
+                "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).streamWarehouse().toString(),
                 "--checkpoint", checkpoint != null ? checkpoint
-                        : dataDir.resolve("checkpoints").resolve("stream").toString(),
+                        : new DataFolder(dataDir).streamCheckpoints().toString(),
                 "--trigger-interval", triggerInterval,
                 "--available-now", Boolean.toString(availableNow),
                 "--max-records-per-batch", Long.toString(maxRecordsPerBatch)));
