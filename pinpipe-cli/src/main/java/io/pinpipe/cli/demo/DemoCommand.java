@@ -2,6 +2,7 @@ package io.pinpipe.cli.demo;
 
 import io.pinpipe.cli.Main;
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.connect.LakeLocation;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
@@ -76,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
             step(out, "emulator (streams API)", Main.run(concat(base, "emulate", "--mode", "stream", "--gateway",
                     stack.gatewayUri().toString(), "--count", Integer.toString(count), "--seed", "100",
                     "--concurrency", "16")));
-            counts = Reconciliation.await(stack, folder.resolve("lake"), LAKE_TIMEOUT);
+            counts = Reconciliation.await(stack, LakeLocation.of(new DataFolder(folder), settings), LAKE_TIMEOUT);
             out.println("demo: " + counts.describeLanding());
             out.flush();
             if (!counts.lakeHoldsKafka()) {
