@@ -56,4 +56,32 @@ class SettingsTest {
         assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("abc")
                 .contains("http://0.0.0.0:8082");
     }
+
+    @Test
+    void booleansAreTrueOrFalseInAnyCaseAndTheDefaultAppliesWhenUnset() {
+        ConfigKey enabled = ConfigKey.bool("thing.enabled", true, "doc");
+
+        assertThat(Settings.empty().getBoolean(enabled)).isTrue();
+        assertThat(Settings.of(Map.of("thing.enabled", "FALSE")).getBoolean(enabled)).isFalse();
+        assertThat(Settings.of(Map.of("thing.enabled", " True ")).getBoolean(enabled)).isTrue();
+    }
+
+    @Test
+    void anythingButTrueOrFalseIsRefusedNamingTheKeyRatherThanReadAsFalse() {
+        ConfigKey enabled = ConfigKey.bool("thing.enabled", true, "doc");
+
+        for (String bad : List.of("yes", "1", "flase", "")) {
+            assertThatThrownBy(() -> Settings.of(Map.of("thing.enabled", bad)).getBoolean(enabled))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'thing.enabled'")
+                    .hasMessageContaining("true or false");
+        }
+    }
+
+    @Test
+    void aBooleanReadThroughAKeyWithoutTheBooleanValidatorIsCheckedAllTheSame() {
+        ConfigKey loose = ConfigKey.of("loose.flag", "false", "doc");
+
+        assertThatThrownBy(() -> Settings.of(Map.of("loose.flag", "on")).getBoolean(loose))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'loose.flag' is 'on'");
+    }
 }

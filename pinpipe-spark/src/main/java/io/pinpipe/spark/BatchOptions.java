@@ -38,13 +38,11 @@ public record BatchOptions(String lake, TopicLayout layout, Topics topics, Strin
     public static final ConfigKey UNTIL = new ConfigKey("until", null,
             "Read only lake files written before this day (UTC, YYYY-MM-DD).", false,
             BatchOptions::isDate, "a date YYYY-MM-DD");
-    public static final ConfigKey EXTENDED_PLACEHOLDERS = new ConfigKey("extended.placeholders", "false",
-            "Also null 'No description available', 'Untitled' and '' (the extended placeholder list).", false,
-            JobArguments::isBoolean, "true or false");
+    public static final ConfigKey EXTENDED_PLACEHOLDERS = ConfigKey.bool("extended.placeholders", false,
+            "Also null 'No description available', 'Untitled' and '' (the extended placeholder list).");
     public static final ConfigKey SHUFFLE_PARTITIONS = ConfigKey.positiveInt("shuffle.partitions", 8,
             "spark.sql.shuffle.partitions unless the Spark configuration already sets it.");
-    public static final ConfigKey REPORT = new ConfigKey("report", "true",
-            "Write report.html next to the results.", false, JobArguments::isBoolean, "true or false");
+    public static final ConfigKey REPORT = ConfigKey.bool("report", true, "Write report.html next to the results.");
 
     /** Every option, in the order {@code --help} lists them. */
     public static final List<ConfigKey> KEYS = List.of(LAKE, TOPICS_DIR, USER_ID, WAREHOUSE, RESULTS, SINCE, UNTIL,
@@ -82,8 +80,8 @@ public record BatchOptions(String lake, TopicLayout layout, Topics topics, Strin
         }
         TopicLayout layout = new TopicLayout(settings.get(TOPICS_DIR), TopicLayout.DEFAULT_PAD_WIDTH);
         return new BatchOptions(lake, layout, topics, warehouse, results, since, until,
-                Boolean.parseBoolean(settings.get(EXTENDED_PLACEHOLDERS)), settings.getInt(SHUFFLE_PARTITIONS),
-                Boolean.parseBoolean(settings.get(REPORT)));
+                settings.getBoolean(EXTENDED_PLACEHOLDERS), settings.getInt(SHUFFLE_PARTITIONS),
+                settings.getBoolean(REPORT));
     }
 
     /** One line per option for {@code --help}. */

@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
                     stack.bootstrapServers));
             stack.createTopics(gatewayConfig, settings);
             stack.startGateway(gatewayConfig);
-            if (Boolean.parseBoolean(settings.get(StackSettings.CONNECT_ENABLED))) {
+            if (settings.getBoolean(StackSettings.CONNECT_ENABLED)) {
                 stack.startConnect(settings);
             }
         } catch (RuntimeException e) {
