@@ -45,7 +45,9 @@ public record ConfigKey(String name, String defaultValue, String doc, boolean se
         return "true".equalsIgnoreCase(trimmed) || "false".equalsIgnoreCase(trimmed);
     }
 
-    /** The environment variable that overrides this key: {@code PINPIPE_} + the name upper-cased, '.' and '-' as '_'. */
+    /**
+     * The environment variable that overrides this key: {@code PINPIPE_} + the name upper-cased, '.' and '-' as '_'.
+     */
     public String environmentVariable() {
         return Settings.environmentVariable(name);
     }

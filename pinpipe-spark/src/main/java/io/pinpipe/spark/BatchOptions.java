@@ -19,9 +19,9 @@ import java.util.Optional;
  * records by post timestamp: a daily run then reads only what landed that day, and the cleaned tables (merged on
  * {@code ind}) keep everything earlier runs added.
  */
-public record BatchOptions(String lake, TopicLayout layout, Topics topics, String warehouse, String results, Optional<LocalDate> since,
-                           Optional<LocalDate> until, boolean extendedPlaceholders, int shufflePartitions,
-                           boolean report) {
+public record BatchOptions(String lake, TopicLayout layout, Topics topics, String warehouse, String results,
+                           Optional<LocalDate> since, Optional<LocalDate> until, boolean extendedPlaceholders,
+                           int shufflePartitions, boolean report) {
 
     public static final ConfigKey LAKE = ConfigKey.of("lake", null,
             "The lake to read: a folder or s3a://bucket/prefix holding topics/<id>.pin|geo|user/.");

@@ -21,8 +21,9 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * Reads one topic of the lake ({@code <lake>/<topicsDir>/<topic>/partition=<p>/*.json}, JSON Lines as the sink
- * wrote them, {@code topicsDir} being the sink's {@code topics.dir}) with the topic's explicit schema. Lines that do not fit keep their raw text in
- * {@link RawSchemas#CORRUPT_RECORD}; every row carries the file it came from in {@link #SOURCE_FILE}.
+ * wrote them, {@code topicsDir} being the sink's {@code topics.dir}) with the topic's explicit schema. Lines that do
+ * not fit keep their raw text in {@link RawSchemas#CORRUPT_RECORD}; every row carries the file it came from in
+ * {@link #SOURCE_FILE}.
  */
 public final class LakeReader {
 

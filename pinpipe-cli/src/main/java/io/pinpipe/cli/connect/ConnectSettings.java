@@ -35,8 +35,8 @@ public final class ConnectSettings {
             "A connector properties file to run instead of the settings above, such as the course's Confluent S3"
                     + " sink file; Confluent names are translated and <user-id> is replaced by user.id.");
 
-    public static final List<ConfigKey> ALL = List.of(USER_ID, NAME, STORE, LAKE_DIR, TOPICS_DIR, S3_BUCKET, S3_REGION, STORE_URL,
-            FLUSH_SIZE, ROTATE_INTERVAL_MS, TASKS_MAX, CONNECTOR_FILE);
+    public static final List<ConfigKey> ALL = List.of(USER_ID, NAME, STORE, LAKE_DIR, TOPICS_DIR, S3_BUCKET,
+            S3_REGION, STORE_URL, FLUSH_SIZE, ROTATE_INTERVAL_MS, TASKS_MAX, CONNECTOR_FILE);
 
     private ConnectSettings() {
     }

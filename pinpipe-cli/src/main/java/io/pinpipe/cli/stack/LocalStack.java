@@ -119,8 +119,8 @@ public final class LocalStack implements AutoCloseable {
             out.accept("Kafka     " + external + " (external cluster)");
             return;
         }
-        LocalKafka kafka = LocalKafka.inFolder(new DataFolder(dataDir).kafka(), settings.getInt(StackSettings.KAFKA_PORT),
-                Map.of());
+        LocalKafka kafka = LocalKafka.inFolder(new DataFolder(dataDir).kafka(),
+                settings.getInt(StackSettings.KAFKA_PORT), Map.of());
         startPart("Kafka broker", () -> {
             kafka.start();
             return kafka::stop;

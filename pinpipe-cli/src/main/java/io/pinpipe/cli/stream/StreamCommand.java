@@ -41,8 +41,8 @@ public final class StreamCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "The Kafka cluster. Default: setting bootstrap.servers, else " + StackSettings.EMBEDDED_BOOTSTRAP
-                    + " (the broker of pinpipe up).")
+            description = "The Kafka cluster; overrides setting bootstrap.servers. Default: that setting, else "
+                    + StackSettings.EMBEDDED_BOOTSTRAP + " (the broker of pinpipe up).")
     private String bootstrapServers;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
