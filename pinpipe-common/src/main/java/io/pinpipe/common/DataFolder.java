@@ -70,6 +70,16 @@ public final class DataFolder {
         return root.resolve("source");
     }
 
+    /** {@code dataset/}: the files {@code pinpipe dataset generate} writes by default. */
+    public Path dataset() {
+        return root.resolve("dataset");
+    }
+
+    /** {@code demo/}: {@code pinpipe demo}'s own data folder, emptied at each run, with this same layout inside. */
+    public Path demo() {
+        return root.resolve("demo");
+    }
+
     /** {@code logs/}: the log files of child JVMs such as the Spark jobs. */
     public Path logs() {
         return root.resolve("logs");

@@ -24,6 +24,8 @@ class DataFolderTest {
         assertThat(folder.kafka()).isEqualTo(root.resolve("kafka"));
         assertThat(folder.source()).isEqualTo(root.resolve("source"));
         assertThat(folder.logs()).isEqualTo(root.resolve("logs"));
+        assertThat(folder.dataset()).isEqualTo(root.resolve("dataset"));
+        assertThat(folder.demo()).isEqualTo(root.resolve("demo"));
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PinpipeCommand root = PinpipeCommand.of(spec);
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = fresh(root.dataDir().resolve("demo"));
+        Path folder = fresh(root.dataFolder().demo());
         Settings settings = Settings.of(Map.of("kafka.port", "0", "connect.rotate.interval.ms", "2000"));
         long started = System.nanoTime();
         out.println("demo: starting the stack in " + folder);
