@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * pinpipe's one configuration format: a Java properties file, overridden key by key by environment variables
  * ({@code PINPIPE_BOOTSTRAP_SERVERS} overrides {@code bootstrap.servers}), overridden in turn by explicit values such
- * as command-line options. Immutable. {@link #toString()} masks every key that looks like a secret, so a
+ * as command-line options. Immutable. {@link #toString()} hides every secret ({@link Redaction}), so a
  * {@code Settings} can be logged.
  */
 public final class Settings {
@@ -109,8 +109,9 @@ public final class Settings {
                     + " the config file or as " + key.environmentVariable());
         }
         if (!key.validator().test(value)) {
+            boolean secret = key.secret() || Redaction.isSecretKey(key.name());
             throw new IllegalArgumentException("setting '" + key.name() + "' is "
-                    + (key.secret() ? "invalid" : "'" + value + "'") + ": expected " + key.expected());
+                    + (secret ? "invalid" : "'" + Redaction.text(value) + "'") + ": expected " + key.expected());
         }
         return value;
     }
@@ -131,8 +132,8 @@ public final class Settings {
     public boolean getBoolean(ConfigKey key) {
         String value = get(key);
         if (!ConfigKey.isBoolean(value)) {
-            throw new IllegalArgumentException("setting '" + key.name() + "' is '" + value + "': expected true or"
-                    + " false");
+            throw new IllegalArgumentException("setting '" + key.name() + "' is '" + Redaction.text(value)
+                    + "': expected true or false");
         }
         return Boolean.parseBoolean(value.trim());
     }
@@ -152,19 +153,9 @@ public final class Settings {
         return values;
     }
 
-    /** True for keys whose values must never be printed: passwords, secrets, tokens, keys and JAAS configs. */
-    public static boolean isSecretKey(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return lower.contains("password") || lower.contains("secret") || lower.contains("token")
-                || lower.contains("jaas") || lower.endsWith("api.key") || lower.endsWith("api.keys")
-                || lower.contains("access.key") || lower.contains("credentials");
-    }
-
-    /** The values with secrets replaced by {@code [hidden]}: the only form in which settings may be logged. */
+    /** The values with secrets hidden ({@link Redaction}): the only form in which settings may be logged. */
     public Map<String, String> redacted() {
-        Map<String, String> result = new TreeMap<>();
-        values.forEach((key, value) -> result.put(key, isSecretKey(key) ? "[hidden]" : value));
-        return result;
+        return Redaction.map(values);
     }
 
     @Override

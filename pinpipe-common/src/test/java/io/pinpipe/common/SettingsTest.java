@@ -84,4 +84,17 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.of(Map.of("loose.flag", "on")).getBoolean(loose))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'loose.flag' is 'on'");
     }
+
+    @Test
+    void toStringAndInvalidValuesHidePemKeysAndUrlPasswords() {
+        Settings settings = Settings.of(Map.of("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----",
+                "source.url", "jdbc:mysql://user:secret@host/db"));
+        assertThat(settings.toString()).doesNotContain("PRIVATE").doesNotContain("secret")
+                .contains("jdbc:mysql://[hidden]@host/db");
+
+        ConfigKey url = new ConfigKey("source.url", null, "the source", false, value -> value.startsWith("http"),
+                "an http URL");
+        assertThatThrownBy(() -> settings.get(url)).hasMessageContaining("jdbc:mysql://[hidden]@host/db")
+                .hasMessageNotContaining("secret");
+    }
 }

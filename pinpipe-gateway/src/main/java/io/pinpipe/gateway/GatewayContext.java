@@ -2,6 +2,9 @@ package io.pinpipe.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pinpipe.gateway.config.GatewayConfig;
+import io.pinpipe.gateway.front.AdminAccess;
+import io.pinpipe.gateway.front.GroupAccess;
+import io.pinpipe.gateway.front.MemoryBudget;
 import io.pinpipe.gateway.front.TopicAccess;
 import io.pinpipe.gateway.http.ErrorResponder;
 import io.pinpipe.gateway.http.Json;
@@ -25,9 +28,13 @@ import java.util.Map;
  * @param topicAccess    the topic allow-list every route that names a topic must check
  * @param json           request parsing with the configured limits, response writing
  * @param errors         the one failure handler; {@code context.fail(new RestException(...))} reaches it too
+ * @param groupAccess    the consumer groups HTTP clients may join
+ * @param adminAccess    who may create and delete streams
+ * @param memory         the heap budget of requests in flight (bodies and their parsed JSON)
  */
 public record GatewayContext(Vertx vertx, Producer<byte[], byte[]> producer, Admin admin,
                              Map<String, Object> consumerConfig, MeterRegistry metrics, GatewayConfig config,
                              ClusterView cluster, ProduceService produce, TopicAccess topicAccess, Json json,
-                             ErrorResponder errors) {
+                             ErrorResponder errors, GroupAccess groupAccess, AdminAccess adminAccess,
+                             MemoryBudget memory) {
 }

@@ -2,11 +2,17 @@ package io.pinpipe.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pinpipe.common.Redaction;
 import io.pinpipe.gateway.config.GatewayConfig;
 import io.pinpipe.gateway.config.GatewayKeys;
+import io.pinpipe.gateway.front.AdminAccess;
 import io.pinpipe.gateway.front.ApiKeyCheck;
+import io.pinpipe.gateway.front.BodyIntake;
+import io.pinpipe.gateway.front.GroupAccess;
+import io.pinpipe.gateway.front.MemoryBudget;
 import io.pinpipe.gateway.front.RateLimiter;
 import io.pinpipe.gateway.front.TopicAccess;
+import io.pinpipe.gateway.http.BodyLimit;
 import io.pinpipe.gateway.http.ErrorResponder;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.RouteModule;
@@ -23,6 +29,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,6 +43,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The running gateway: one Vert.x HTTP server (one instance per core, sharing the port) in front of one Kafka
@@ -92,14 +100,22 @@ public final class GatewayServer implements AutoCloseable {
             Json json = new Json(config.getInt(GatewayKeys.JSON_MAX_DEPTH));
             ErrorResponder errors = new ErrorResponder(json, config.getInt(GatewayKeys.RETRY_AFTER_SECONDS));
             GatewayContext context = new GatewayContext(vertx, producer, admin, config.kafka().consumer(), registry,
-                    config, cluster, produce, new TopicAccess(config.topicsRegex()), json, errors);
+                    config, cluster, produce, new TopicAccess(config.topicsRegex()), json, errors,
+                    new GroupAccess(config.consumerGroupsRegex()), adminAccess(config),
+                    new MemoryBudget(config.getInt(GatewayKeys.INFLIGHT_MAX_BYTES)));
             GatewayMetrics metrics = new GatewayMetrics(registry, producer, produce);
+            metrics.watch(context.memory());
             Components components = new Components();
             Router router = router(context, modules, metrics, registry, components);
             List<HttpServer> servers = listen(vertx, config, router);
             URI base = baseUri(config, servers.get(0).actualPort());
             LOG.info("gateway listening on {} (stages {}, API keys {}, Kafka {})", base, config.stages(),
-                    config.apiKeysEnabled() ? "on" : "off", config.get(GatewayKeys.BOOTSTRAP_SERVERS));
+                    config.apiKeysEnabled() ? "on" : "off", Redaction.text(config.get(GatewayKeys.BOOTSTRAP_SERVERS)));
+            if (config.openToAnyone()) {
+                LOG.warn("the gateway on {} is reachable beyond this machine and API keys are off ({}=true): anyone"
+                        + " who reaches the port may write, read and administer", base,
+                        GatewayKeys.LISTEN_WITHOUT_API_KEYS.name());
+            }
             return new GatewayServer(vertx, context, modules, servers, base, components);
         } catch (RuntimeException e) {
             closeQuietly(produce, cluster, admin, producer);
@@ -161,7 +177,12 @@ public final class GatewayServer implements AutoCloseable {
         if (rate > 0) {
             api.route().handler(new RateLimiter(rate, config.getInt(GatewayKeys.RATE_BURST), System::nanoTime));
         }
-        api.route().handler(BodyHandler.create(false).setBodyLimit(config.getInt(GatewayKeys.REQUEST_MAX_BYTES)));
+        BodyIntake intake = new BodyIntake(context.memory(), config.getInt(GatewayKeys.REQUEST_READ_TIMEOUT_MS));
+        for (RouteModule module : modules) {
+            module.bodyLimits().forEach((path, limit) -> receiveBodies(() -> api.route(path), intake, limit));
+        }
+        receiveBodies(api::route, intake, new BodyLimit(config.getInt(GatewayKeys.REQUEST_MAX_BYTES),
+                GatewayKeys.REQUEST_MAX_BYTES.name()));
         modules.forEach(module -> module.mount(api, context));
         api.route().failureHandler(context.errors());
 
@@ -172,11 +193,28 @@ public final class GatewayServer implements AutoCloseable {
         root.route().failureHandler(context.errors());
         for (int status : new int[] {404, 405, 413, 400}) {
             root.errorHandler(status, routing -> context.errors().respond(routing,
-                    ErrorResponder.toRestException(routing.failure(), status)));
+                    ErrorResponder.forRequest(routing, status)));
         }
         root.errorHandler(500, routing -> context.errors().respond(routing,
                 ErrorResponder.toRestException(routing.failure(), 500)));
         return root;
+    }
+
+    /**
+     * The body handler with its limit, between the admission and the charge of the memory budget. The first matching
+     * route reads the body; the catch-all one then passes the request on untouched.
+     */
+    private static void receiveBodies(Supplier<Route> route, BodyIntake intake, BodyLimit limit) {
+        // Three routes, not one: Vert.x wants a body handler first on its route.
+        route.get().handler(intake.admit(limit));
+        // Preallocated from Content-Length: a body takes the bytes that were reserved for it, not a doubling buffer.
+        route.get().handler(BodyHandler.create(false).setBodyLimit(limit.bytes()).setPreallocateBodyBuffer(true));
+        route.get().handler(intake.charge());
+    }
+
+    private static AdminAccess adminAccess(GatewayConfig config) {
+        return new AdminAccess(config.streamsAdminEnabled(), GatewayKeys.STREAMS_ADMIN.name() + " = "
+                + config.get(GatewayKeys.STREAMS_ADMIN).trim() + ", listener " + config.listener());
     }
 
     /**
@@ -185,12 +223,14 @@ public final class GatewayServer implements AutoCloseable {
      */
     private static List<HttpServer> listen(Vertx vertx, GatewayConfig config, Router router) {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        HttpServerOptions options = Tls.serverOptions(config);
+        HttpServerOptions options = Tls.serverOptions(config)
+                .setIdleTimeout(config.getInt(GatewayKeys.IDLE_TIMEOUT_SECONDS)).setIdleTimeoutUnit(TimeUnit.SECONDS);
+        ConnectionCap cap = new ConnectionCap(config.getInt(GatewayKeys.MAX_CONNECTIONS));
         String host = config.listener().getHost();
         List<HttpServer> servers = new CopyOnWriteArrayList<>();
         // Vert.x shares one random port between instances listening on the same negative port; 0 would give each its own.
         int port = config.listener().getPort() == 0 ? -1 : config.listener().getPort();
-        await(vertx.deployVerticle(() -> new ServerVerticle(options, router, host, port, servers),
+        await(vertx.deployVerticle(() -> new ServerVerticle(options, router, cap, host, port, servers),
                 new DeploymentOptions().setInstances(instances)));
         if (servers.stream().mapToInt(HttpServer::actualPort).distinct().count() != 1) {
             throw new IllegalStateException("the gateway's server instances did not share one port: " + servers
@@ -203,13 +243,16 @@ public final class GatewayServer implements AutoCloseable {
     private static final class ServerVerticle extends VerticleBase {
         private final HttpServerOptions options;
         private final Router router;
+        private final ConnectionCap cap;
         private final String host;
         private final int port;
         private final List<HttpServer> started;
 
-        ServerVerticle(HttpServerOptions options, Router router, String host, int port, List<HttpServer> started) {
+        ServerVerticle(HttpServerOptions options, Router router, ConnectionCap cap, String host, int port,
+                       List<HttpServer> started) {
             this.options = options;
             this.router = router;
+            this.cap = cap;
             this.host = host;
             this.port = port;
             this.started = started;
@@ -217,7 +260,8 @@ public final class GatewayServer implements AutoCloseable {
 
         @Override
         public Future<?> start() {
-            return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(started::add);
+            return vertx.createHttpServer(options).connectionHandler(cap).requestHandler(router).listen(port, host)
+                    .onSuccess(started::add);
         }
     }
 

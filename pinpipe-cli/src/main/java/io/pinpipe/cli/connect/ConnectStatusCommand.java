@@ -1,6 +1,7 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
 import io.pinpipe.connect.worker.ConnectorStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,7 +70,8 @@ final class ConnectStatusCommand implements Callable<Integer> {
                             settings.get(ConnectSettings.USER_ID)) + "\\..*"));
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            out.println("lag unknown: cannot reach Kafka at " + servers + " (" + cause.getMessage() + ")");
+            out.println("lag unknown: cannot reach Kafka at " + Redaction.text(servers) + " ("
+                    + Redaction.text(cause.getMessage()) + ")");
             out.flush();
             return 1;
         }

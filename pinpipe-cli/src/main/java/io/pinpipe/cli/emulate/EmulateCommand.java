@@ -4,6 +4,7 @@ import io.pinpipe.cli.DurationConverter;
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.emulator.post.CourseDraws;
@@ -125,9 +126,9 @@ public final class EmulateCommand implements Callable<Integer> {
         if (database.isMissingEmbeddedFile()) {
             loadDefaultDataset(database, root, out);
         }
-        out.println("emulating against " + options.gateway() + (options.stage().isEmpty() ? "" : "/" + options.stage())
-                + " (" + options.mode().name().toLowerCase() + ", user id " + options.topics().userId() + ", source "
-                + database.redactedUrl() + ")");
+        out.println("emulating against " + Redaction.text(String.valueOf(options.gateway()))
+                + (options.stage().isEmpty() ? "" : "/" + options.stage()) + " (" + options.mode().name().toLowerCase()
+                + ", user id " + options.topics().userId() + ", source " + database.redactedUrl() + ")");
         HttpClient client = Emulator.newHttpClient();
         try (SourceReader reader = new SourceReader(database)) {
             if (rowsFromSource()) {

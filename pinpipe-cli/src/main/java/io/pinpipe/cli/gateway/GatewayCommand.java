@@ -2,6 +2,7 @@ package io.pinpipe.cli.gateway;
 
 import io.micrometer.core.instrument.Counter;
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.common.Redaction;
 import io.pinpipe.gateway.GatewayServer;
 import io.pinpipe.gateway.config.GatewayConfig;
 import picocli.CommandLine.Command;
@@ -69,7 +70,8 @@ public final class GatewayCommand implements Callable<Integer> {
         out.println("pinpipe gateway listening on " + gateway.baseUri());
         config.stages().forEach(stage -> out.println("  stage '" + stage + "': " + gateway.baseUri() + "/" + stage
                 + "/topics/<topic>"));
-        out.println("  Kafka: " + config.kafka().producer().get("bootstrap.servers") + "; Ctrl-C stops");
+        out.println("  Kafka: " + Redaction.text(String.valueOf(config.kafka().producer().get("bootstrap.servers")))
+                + "; Ctrl-C stops");
         out.flush();
         stopped.await();
         Counter records = gateway.context().metrics().find("pinpipe.gateway.records").counter();

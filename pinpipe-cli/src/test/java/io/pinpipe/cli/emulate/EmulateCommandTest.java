@@ -85,6 +85,19 @@ class EmulateCommandTest {
     }
 
     @Test
+    void passwordsInTheSourceAndGatewayUrlsAreNeverPrinted() {
+        List<String> args = List.of("--data-dir", folder.resolve("data").toString(), "emulate", "--gateway",
+                gateway().replace("http://", "http://gw-user:gw-s3cr3t@"), "--count", "1", "--source",
+                "jdbc:mysql://db-user:db-s3cr3t@127.0.0.1:1/pinterest?password=db-s3cr3t&sslMode=DISABLED");
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("emulating against http://[hidden]@127.0.0.1:",
+                "jdbc:mysql://[hidden]@127.0.0.1:1/pinterest?password=[hidden]&sslMode=DISABLED");
+        assertThat(run.out() + run.err()).contains("cannot connect to the source").doesNotContain("s3cr3t");
+    }
+
+    @Test
     void rowsRangeSourceDrawsWithinTheSourcesKeys() {
         CliRun run = emulate("--count", "20", "--rows-range", "source", "--concurrency", "1");
 

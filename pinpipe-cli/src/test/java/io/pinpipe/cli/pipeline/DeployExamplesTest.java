@@ -53,6 +53,8 @@ class DeployExamplesTest {
         assertThat(config.topicsRegex().matcher("streaming-12c0d092d679-geo").matches()).isTrue();
         assertThat(config.topicsRegex().matcher("12c0d092d679Xpin").matches()).isFalse();
         assertThat(config.topicsRegex().matcher("someone-else.pin").matches()).isFalse();
+        // deploy/README.md creates the streams with `pinpipe topics create`; the deployed gateway does not.
+        assertThat(config.streamsAdminEnabled()).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pinpipe.emulator.post;
 
+import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Topics;
 
 import java.net.URI;
@@ -70,10 +71,11 @@ public record EmulatorOptions(URI gateway, String stage, Topics topics, Mode mod
 
     @Override
     public String toString() {
-        return "EmulatorOptions[gateway=" + gateway + ", stage=" + stage + ", user=" + topics.userId() + ", mode="
-                + mode + ", count=" + count + ", duration=" + duration + ", rate=" + rate + ", concurrency="
-                + concurrency + ", batchSize=" + batchSize + ", seed=" + seed + ", rows=" + minRow + ".." + maxRow
-                + ", apiKey=" + (apiKey == null ? "none" : "[hidden]") + ", maxAttempts=" + maxAttempts + "]";
+        return "EmulatorOptions[gateway=" + Redaction.text(String.valueOf(gateway)) + ", stage=" + stage + ", user="
+                + topics.userId() + ", mode=" + mode + ", count=" + count + ", duration=" + duration + ", rate=" + rate
+                + ", concurrency=" + concurrency + ", batchSize=" + batchSize + ", seed=" + seed + ", rows=" + minRow
+                + ".." + maxRow + ", apiKey=" + (apiKey == null ? "none" : Redaction.HIDDEN) + ", maxAttempts="
+                + maxAttempts + "]";
     }
 
     private static String stripSlashes(String text) {

@@ -23,8 +23,11 @@ public final class ResponseReader {
 
     /** Statuses worth sending again: timeouts, throttling and server-side trouble. */
     static final Set<Integer> RETRIABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
-    /** REST Proxy per-record codes: 2 is "retriable Kafka exception"; 50002/50003 are Kafka retriable/timeout. */
-    static final Set<Integer> RETRIABLE_RECORD_CODES = Set.of(2, 50002, 50003);
+    /**
+     * REST Proxy per-record codes worth sending again: 2 (v2's "retriable Kafka exception") and 50003 (Confluent's
+     * KAFKA_RETRIABLE_ERROR). 50002 is Confluent's Kafka error that retrying will not fix.
+     */
+    static final Set<Integer> RETRIABLE_RECORD_CODES = Set.of(2, 50003);
     /** Kinesis per-record codes that a later attempt may get through. */
     static final Set<String> RETRIABLE_KINESIS_CODES = Set.of("ProvisionedThroughputExceededException",
             "InternalFailure", "ServiceUnavailable");

@@ -1,6 +1,7 @@
 package io.pinpipe.emulator.source;
 
 import io.pinpipe.common.DataFolder;
+import io.pinpipe.common.Redaction;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,18 +9,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where the source tables live: a JDBC URL with its credentials. {@link #toString()} and every error message this
- * class makes hide the password, including a {@code password=} parameter written into the URL itself.
+ * class makes hide the password, including one written into the URL itself (as user-info or a parameter).
  */
 public final class SourceDatabase {
 
     /** The H2 file name under {@code <data-dir>/source/}; H2 adds {@code .mv.db}. */
     public static final String EMBEDDED_NAME = "pinpipe";
-
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^;&]*");
 
     private final String url;
     private final String user;
@@ -73,18 +71,14 @@ public final class SourceDatabase {
         }
     }
 
-    /** The URL with any password parameter replaced by {@code [hidden]}. */
+    /** The URL as it may be printed: user-info and secret parameters hidden ({@link Redaction}). */
     public String redactedUrl() {
-        return URL_PASSWORD.matcher(url).replaceAll("$1[hidden]");
+        return Redaction.text(url);
     }
 
-    /** {@code text} with the password replaced, for messages that come from a driver. */
+    /** {@code text} with the password and anything {@link Redaction} hides replaced, for messages from a driver. */
     public String redact(String text) {
-        if (text == null) {
-            return "";
-        }
-        String result = URL_PASSWORD.matcher(text).replaceAll("$1[hidden]");
-        return password.isEmpty() ? result : result.replace(password, "[hidden]");
+        return text == null ? "" : Redaction.text(text, password);
     }
 
     /** A SQL failure as a {@link SourceException} whose message names what was being done and hides the password. */
@@ -95,6 +89,6 @@ public final class SourceDatabase {
     @Override
     public String toString() {
         return "SourceDatabase[" + redactedUrl() + ", user=" + user + ", password="
-                + (password.isEmpty() ? "" : "[hidden]") + "]";
+                + (password.isEmpty() ? "" : Redaction.HIDDEN) + "]";
     }
 }

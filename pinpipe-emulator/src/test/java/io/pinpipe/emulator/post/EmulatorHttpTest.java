@@ -128,7 +128,7 @@ class EmulatorHttpTest {
                 return FakeGateway.success(request);
             }
             return FakeGateway.Reply.json(200, "{\"offsets\":[{\"partition\":0,\"offset\":5,\"error_code\":null,"
-                    + "\"error\":null},{\"partition\":null,\"offset\":null,\"error_code\":50002,"
+                    + "\"error\":null},{\"partition\":null,\"offset\":null,\"error_code\":50003,"
                     + "\"error\":\"retry me\"},"
                     + "{\"partition\":null,\"offset\":null,\"error_code\":1,\"error\":\"record too large\"}],"
                     + "\"key_schema_id\":null,\"value_schema_id\":null}");

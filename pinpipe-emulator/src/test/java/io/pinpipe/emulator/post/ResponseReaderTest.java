@@ -31,6 +31,15 @@ class ResponseReaderTest {
     }
 
     @Test
+    void confluentsRetriableKafkaErrorIsRetriedAndItsPlainKafkaErrorIsNot() {
+        var answer = read(Mode.BATCH, 2, 200, "{\"offsets\":[{\"partition\":null,\"offset\":null,"
+                + "\"error_code\":50003,\"error\":\"timeout\"},{\"partition\":null,\"offset\":null,"
+                + "\"error_code\":50002,\"error\":\"corrupt\"}]}");
+        assertThat(answer.results()).containsExactly(RecordResult.retriable("record error_code 50003: timeout"),
+                RecordResult.failed("record error_code 50002: corrupt"));
+    }
+
+    @Test
     void fewerOffsetsThanRecordsLeavesTheRestUnacknowledged() {
         var answer = read(Mode.BATCH, 2, 200, "{\"offsets\":[{\"partition\":0,\"offset\":1,\"error_code\":null}]}");
         assertThat(answer.results().get(0).acknowledged()).isTrue();

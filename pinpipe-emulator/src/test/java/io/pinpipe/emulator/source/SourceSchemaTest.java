@@ -42,5 +42,10 @@ class SourceSchemaTest {
         assertThat(database.redactedUrl()).isEqualTo("jdbc:mysql://db:3306/p?user=u&password=[hidden]&ssl=true");
         assertThat(database.toString()).doesNotContain("hunter2");
         assertThat(database.redact("Access denied (using password: hunter2)")).doesNotContain("hunter2");
+
+        SourceDatabase userInfo = new SourceDatabase("jdbc:mysql://user:secret@host/db", "", "");
+        assertThat(userInfo.redactedUrl()).isEqualTo("jdbc:mysql://[hidden]@host/db");
+        assertThat(userInfo.toString()).doesNotContain("secret");
+        assertThat(userInfo.redact("cannot reach jdbc:mysql://user:secret@host/db")).doesNotContain("secret");
     }
 }

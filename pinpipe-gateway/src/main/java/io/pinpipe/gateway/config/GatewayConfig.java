@@ -1,9 +1,10 @@
 package io.pinpipe.gateway.config;
 
 import io.pinpipe.common.ConfigKey;
-import io.pinpipe.gateway.consumer.ConsumerSettings;
-import io.pinpipe.gateway.streams.StreamsSettings;
 import io.pinpipe.common.Settings;
+import io.pinpipe.gateway.consumer.ConsumerSettings;
+import io.pinpipe.gateway.front.ApiKey;
+import io.pinpipe.gateway.streams.StreamsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +46,9 @@ public final class GatewayConfig {
     private final Settings settings;
     private final URI listener;
     private final List<String> stages;
-    private final Set<String> apiKeys;
+    private final List<ApiKey> apiKeys;
     private final Pattern topicsRegex;
+    private final Pattern consumerGroupsRegex;
     private final KafkaClientConfigs kafka;
     private final List<String> ignoredKeys;
 
@@ -57,6 +60,7 @@ public final class GatewayConfig {
         this.stages = splitList(settings.get(GatewayKeys.STAGES));
         this.apiKeys = readApiKeys(settings);
         this.topicsRegex = Pattern.compile(settings.get(GatewayKeys.TOPICS_REGEX));
+        this.consumerGroupsRegex = Pattern.compile(settings.get(GatewayKeys.CONSUMER_GROUPS_REGEX));
         this.kafka = KafkaClientConfigs.from(settings);
         this.ignoredKeys = findIgnoredKeys(settings);
         checkCrossFieldRules();
@@ -131,13 +135,34 @@ public final class GatewayConfig {
         return getBoolean(GatewayKeys.API_KEYS_ENABLED);
     }
 
-    /** The accepted API keys (from the setting and the keys file); never log them. */
-    public Set<String> apiKeys() {
+    /** The accepted API keys with their rights (from the setting and the keys file); never log the secrets. */
+    public List<ApiKey> apiKeys() {
         return apiKeys;
     }
 
     public Pattern topicsRegex() {
         return topicsRegex;
+    }
+
+    public Pattern consumerGroupsRegex() {
+        return consumerGroupsRegex;
+    }
+
+    /** True when the listener's host is a loopback address: only this machine can reach the gateway. */
+    public boolean loopbackOnly() {
+        String host = listener.getHost() == null ? "" : listener.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /** True when the listener is reachable beyond this machine and API keys are off: anyone may use it. */
+    public boolean openToAnyone() {
+        return !loopbackOnly() && !apiKeysEnabled();
+    }
+
+    /** Whether streams may be created and deleted at all ({@code pinpipe.streams.admin}; auto = loopback only). */
+    public boolean streamsAdminEnabled() {
+        String mode = get(GatewayKeys.STREAMS_ADMIN).trim().toLowerCase(Locale.ROOT);
+        return mode.equals("on") || (mode.equals("auto") && loopbackOnly());
     }
 
     /** All settings, for route modules that read their own keys (consumers, streams). */
@@ -160,6 +185,12 @@ public final class GatewayConfig {
     }
 
     private void checkCrossFieldRules() {
+        if (openToAnyone() && !getBoolean(GatewayKeys.LISTEN_WITHOUT_API_KEYS)) {
+            throw new IllegalArgumentException("listener " + listener + " is reachable beyond this machine but"
+                    + " API keys are off: set '" + GatewayKeys.API_KEYS_ENABLED.name() + "=true' with keys, listen"
+                    + " on 127.0.0.1, or set '" + GatewayKeys.LISTEN_WITHOUT_API_KEYS.name() + "=true' to accept"
+                    + " that anyone who reaches the port may use the gateway");
+        }
         if (apiKeysEnabled() && apiKeys.isEmpty()) {
             throw new IllegalArgumentException("setting '" + GatewayKeys.API_KEYS_ENABLED.name() + "' is true but no"
                     + " key is configured: set '" + GatewayKeys.API_KEYS.name() + "' (or PINPIPE_API_KEYS) or '"
@@ -182,8 +213,8 @@ public final class GatewayConfig {
         return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
-    private static Set<String> readApiKeys(Settings settings) {
-        Set<String> keys = new LinkedHashSet<>(splitList(settings.find(GatewayKeys.API_KEYS.name()).orElse("")));
+    private static List<ApiKey> readApiKeys(Settings settings) {
+        List<String> keys = new ArrayList<>(splitList(settings.find(GatewayKeys.API_KEYS.name()).orElse("")));
         Optional<String> file = settings.find(GatewayKeys.API_KEYS_FILE.name()).filter(value -> !value.isBlank());
         if (file.isPresent()) {
             Path path = Path.of(file.get().trim());
@@ -198,7 +229,21 @@ public final class GatewayConfig {
                 throw new UncheckedIOException("cannot read the API keys file " + path, e);
             }
         }
-        return Set.copyOf(keys);
+        List<ApiKey> parsed = new ArrayList<>();
+        Set<String> secrets = new LinkedHashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            try {
+                ApiKey key = ApiKey.parse(keys.get(i));
+                if (secrets.add(key.secret())) {
+                    parsed.add(key);
+                }
+            } catch (IllegalArgumentException e) {
+                // The entry holds a secret: name its position, never its text.
+                throw new IllegalArgumentException("API key entry " + (i + 1) + " (of '" + GatewayKeys.API_KEYS.name()
+                        + "' then '" + GatewayKeys.API_KEYS_FILE.name() + "'): " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(parsed);
     }
 
     private static List<String> findIgnoredKeys(Settings settings) {

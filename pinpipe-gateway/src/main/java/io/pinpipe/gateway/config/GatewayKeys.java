@@ -30,8 +30,9 @@ public final class GatewayKeys {
             "API Gateway stage names: every route also answers under /<stage>/... Comma separated; empty for none.",
             false, GatewayKeys::isStageList, "names of letters, digits, '-' and '_', comma separated");
 
-    public static final ConfigKey CORS_ORIGIN = ConfigKey.of("access.control.allow.origin", "*",
-            "CORS: allowed origins, comma separated; '*' allows any; empty turns CORS off.");
+    public static final ConfigKey CORS_ORIGIN = ConfigKey.of("access.control.allow.origin", "",
+            "CORS: allowed origins, comma separated; '*' allows any; empty (the default) turns CORS off, so no web"
+                    + " page a user opens can drive the gateway.");
 
     public static final ConfigKey CORS_METHODS = ConfigKey.of("access.control.allow.methods",
             "GET,POST,PUT,DELETE,OPTIONS,HEAD", "CORS: methods allowed in preflight answers.");
@@ -44,10 +45,11 @@ public final class GatewayKeys {
             "Require an x-api-key header on every API route (403 when missing or wrong).");
 
     public static final ConfigKey API_KEYS = ConfigKey.secret("pinpipe.api.keys",
-            "Accepted API keys, comma separated (or PINPIPE_API_KEYS in the environment). Never logged.");
+            "Accepted API keys, comma separated (or PINPIPE_API_KEYS in the environment), each optionally followed"
+                    + " by its rights: KEY [topics=<regex>] [groups=<regex>] [admin]. Never logged.");
 
     public static final ConfigKey API_KEYS_FILE = ConfigKey.of("pinpipe.api.keys.file", null,
-            "A file with accepted API keys, one per line ('#' starts a comment).");
+            "A file with accepted API keys, one per line as in pinpipe.api.keys ('#' starts a comment).");
 
     public static final ConfigKey SSL_KEYSTORE_LOCATION = ConfigKey.of("ssl.keystore.location", null,
             "TLS for an https:// listener: the keystore (JKS or PKCS12) holding the server key and certificate.");
@@ -97,6 +99,41 @@ public final class GatewayKeys {
     public static final ConfigKey JSON_MAX_DEPTH = ConfigKey.positiveInt("pinpipe.json.max.nesting.depth", 64,
             "Deepest JSON nesting accepted in a request body (deeper answers 400).");
 
+    public static final ConfigKey LISTEN_WITHOUT_API_KEYS = bool("pinpipe.listen.without.api.keys", false,
+            "Allow a listener beyond loopback (e.g. 0.0.0.0) with API keys off; without it such a gateway refuses to"
+                    + " start, because anyone who reaches the port could write, read and administer. A warning is"
+                    + " logged when it is on.");
+
+    public static final ConfigKey CONSUMER_GROUPS_REGEX = new ConfigKey("pinpipe.consumer.groups.regex",
+            "(?!connect-)(?!spark-kafka-)(?!pinpipe-connect)(?!_).+",
+            "Consumer groups the consumer API may join (a Java regex matching the whole name); others answer"
+                    + " 403/40304. The default keeps clients out of Kafka Connect's (connect-*, the deploy example's"
+                    + " worker group pinpipe-connect) and Spark's (spark-kafka-*) groups.", false, GatewayKeys::isRegex, "a Java regular expression");
+
+    public static final ConfigKey STREAMS_ADMIN = new ConfigKey("pinpipe.streams.admin", "auto",
+            "Whether POST and DELETE /streams/{stream} are allowed: auto allows them on a loopback listener only,"
+                    + " on and off decide outright. With API keys on, the key also needs the admin right.", false,
+            value -> List.of("auto", "on", "off").contains(value.trim().toLowerCase(Locale.ROOT)), "auto, on or off");
+
+    public static final ConfigKey PRODUCE_MAX_RECORDS = ConfigKey.positiveInt("pinpipe.produce.max.records", 10_000,
+            "Most records in one v2 or v3 produce request (413/41301 above it); the Confluent REST Proxy's own cap.");
+
+    public static final ConfigKey INFLIGHT_MAX_BYTES = ConfigKey.positiveInt("pinpipe.inflight.max.bytes",
+            268_435_456, "Memory budget for requests in flight: their bodies and an estimate of their parsed JSON."
+                    + " A request that would exceed it answers 503/50304 with Retry-After; one larger than the whole"
+                    + " budget 413/41302.");
+
+    public static final ConfigKey REQUEST_READ_TIMEOUT_MS = ConfigKey.positiveInt("pinpipe.request.read.timeout.ms",
+            30_000, "Longest time a request body may take to arrive; a slower one answers 408/40801 and its"
+                    + " connection is closed.");
+
+    public static final ConfigKey IDLE_TIMEOUT_SECONDS = ConfigKey.positiveInt("pinpipe.idle.timeout.seconds", 30,
+            "A connection with nothing read or written for this long is closed; a consumer's records read waits at"
+                    + " most half of it.");
+
+    public static final ConfigKey MAX_CONNECTIONS = ConfigKey.positiveInt("pinpipe.max.connections", 1_000,
+            "Most open client connections; one more is closed at once.");
+
     public static final ConfigKey ACCESS_LOG = bool("pinpipe.access.log.enabled", true,
             "Log one line per request (method, path, status, bytes, ms; never keys or auth headers).");
 
@@ -105,7 +142,9 @@ public final class GatewayKeys {
             CORS_METHODS, CORS_HEADERS, API_KEYS_ENABLED, API_KEYS, API_KEYS_FILE, SSL_KEYSTORE_LOCATION,
             SSL_KEYSTORE_PASSWORD, SSL_KEYSTORE_TYPE, SSL_PEM_CERT, SSL_PEM_KEY, RATE_LIMIT, RATE_BURST,
             REQUEST_MAX_BYTES, TOPICS_REGEX, MAX_INFLIGHT, PRODUCE_TIMEOUT_MS, PRODUCE_THREADS, TOPIC_CACHE_REFRESH_MS,
-            RETRY_AFTER_SECONDS, JSON_MAX_DEPTH, ACCESS_LOG);
+            RETRY_AFTER_SECONDS, JSON_MAX_DEPTH, ACCESS_LOG, LISTEN_WITHOUT_API_KEYS, CONSUMER_GROUPS_REGEX,
+            STREAMS_ADMIN, PRODUCE_MAX_RECORDS, INFLIGHT_MAX_BYTES, REQUEST_READ_TIMEOUT_MS, IDLE_TIMEOUT_SECONDS,
+            MAX_CONNECTIONS);
 
     private GatewayKeys() {
     }

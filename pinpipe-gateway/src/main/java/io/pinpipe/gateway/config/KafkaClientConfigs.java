@@ -1,5 +1,6 @@
 package io.pinpipe.gateway.config;
 
+import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -87,9 +88,7 @@ public final class KafkaClientConfigs {
 
     /** The producer settings with secrets hidden, for logs. */
     public Map<String, String> producerRedacted() {
-        Map<String, String> result = new TreeMap<>();
-        producer.forEach((key, value) -> result.put(key, Settings.isSecretKey(key) ? "[hidden]" : value.toString()));
-        return result;
+        return Redaction.map(producer);
     }
 
     @Override

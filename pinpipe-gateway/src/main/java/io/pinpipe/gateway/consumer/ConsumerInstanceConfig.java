@@ -1,6 +1,7 @@
 package io.pinpipe.gateway.consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,14 +51,14 @@ record ConsumerInstanceConfig(String name, EmbeddedFormat format, String autoOff
         }
         Integer minBytes = integer(body, body.has("fetch.min.bytes") ? "fetch.min.bytes" : "responseMinBytes");
         if (minBytes != null && (minBytes < -1 || minBytes > MAX_RESPONSE_MIN_BYTES)) {
-            throw new RestException(422, ConsumerErrors.INVALID_CONSUMER_CONFIG_CONSTRAINT,
+            throw new RestException(422, ErrorCodes.INVALID_CONSUMER_CONFIG_CONSTRAINT,
                     "Invalid consumer configuration. It does not abide by the constraints: fetch.min.bytes must be"
                             + " between -1 and " + MAX_RESPONSE_MIN_BYTES + ", not " + minBytes);
         }
         Integer waitMs = integer(body, body.has("consumer.request.timeout.ms") ? "consumer.request.timeout.ms"
                 : "requestWaitMs");
         if (waitMs != null && (waitMs < 1 || waitMs > MAX_REQUEST_WAIT_MS)) {
-            throw new RestException(422, ConsumerErrors.INVALID_CONSUMER_CONFIG_CONSTRAINT,
+            throw new RestException(422, ErrorCodes.INVALID_CONSUMER_CONFIG_CONSTRAINT,
                     "Invalid consumer configuration. It does not abide by the constraints: consumer.request.timeout.ms"
                             + " must be between 1 and " + MAX_REQUEST_WAIT_MS + ", not " + waitMs);
         }

@@ -12,8 +12,10 @@ import java.util.List;
  * @param requestTimeoutMs  the longest a records read waits for records
  * @param requestMaxBytes   the most record bytes one read answers with
  * @param maxInstances      how many consumer instances may exist at once in this gateway
+ * @param bodyMaxBytes      the largest request body on {@code /consumers} routes
  */
-public record ConsumerSettings(int instanceTimeoutMs, int requestTimeoutMs, int requestMaxBytes, int maxInstances) {
+public record ConsumerSettings(int instanceTimeoutMs, int requestTimeoutMs, int requestMaxBytes, int maxInstances,
+                               int bodyMaxBytes) {
 
     public static final ConfigKey INSTANCE_TIMEOUT_MS = ConfigKey.positiveInt("consumer.instance.timeout.ms", 300_000,
             "Milliseconds a consumer instance may stay idle before it is closed and forgotten");
@@ -23,16 +25,20 @@ public record ConsumerSettings(int instanceTimeoutMs, int requestTimeoutMs, int 
             "The most key and value bytes one GET .../records answers with (a request may ask for less)");
     public static final ConfigKey MAX_INSTANCES = ConfigKey.positiveInt("consumer.max.instances", 100,
             "How many consumer instances may exist at once; creating one more answers 503");
+    public static final ConfigKey BODY_MAX_BYTES = ConfigKey.positiveInt("consumer.body.max.bytes", 1_048_576,
+            "Largest request body in bytes on /consumers routes (413 above it); their bodies are small lists of"
+                    + " topics, partitions and offsets");
 
     /** Every key, for documentation and for loading. */
     public static final List<ConfigKey> KEYS = List.of(INSTANCE_TIMEOUT_MS, REQUEST_TIMEOUT_MS, REQUEST_MAX_BYTES,
-            MAX_INSTANCES);
+            MAX_INSTANCES, BODY_MAX_BYTES);
 
     public ConsumerSettings {
         requirePositive("instanceTimeoutMs", instanceTimeoutMs);
         requirePositive("requestTimeoutMs", requestTimeoutMs);
         requirePositive("requestMaxBytes", requestMaxBytes);
         requirePositive("maxInstances", maxInstances);
+        requirePositive("bodyMaxBytes", bodyMaxBytes);
     }
 
     public static ConsumerSettings defaults() {
@@ -41,15 +47,15 @@ public record ConsumerSettings(int instanceTimeoutMs, int requestTimeoutMs, int 
 
     public static ConsumerSettings from(Settings settings) {
         return new ConsumerSettings(settings.getInt(INSTANCE_TIMEOUT_MS), settings.getInt(REQUEST_TIMEOUT_MS),
-                settings.getInt(REQUEST_MAX_BYTES), settings.getInt(MAX_INSTANCES));
+                settings.getInt(REQUEST_MAX_BYTES), settings.getInt(MAX_INSTANCES), settings.getInt(BODY_MAX_BYTES));
     }
 
     public ConsumerSettings withInstanceTimeoutMs(int timeoutMs) {
-        return new ConsumerSettings(timeoutMs, requestTimeoutMs, requestMaxBytes, maxInstances);
+        return new ConsumerSettings(timeoutMs, requestTimeoutMs, requestMaxBytes, maxInstances, bodyMaxBytes);
     }
 
     public ConsumerSettings withMaxInstances(int max) {
-        return new ConsumerSettings(instanceTimeoutMs, requestTimeoutMs, requestMaxBytes, max);
+        return new ConsumerSettings(instanceTimeoutMs, requestTimeoutMs, requestMaxBytes, max, bodyMaxBytes);
     }
 
     /**

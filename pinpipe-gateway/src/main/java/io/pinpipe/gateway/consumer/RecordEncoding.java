@@ -1,10 +1,10 @@
 package io.pinpipe.gateway.consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.RestException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -18,11 +18,11 @@ import java.util.Base64;
 final class RecordEncoding {
 
     private final EmbeddedFormat format;
-    private final ObjectMapper mapper;
+    private final Json json;
 
-    RecordEncoding(EmbeddedFormat format, ObjectMapper mapper) {
+    RecordEncoding(EmbeddedFormat format, Json json) {
         this.format = format;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     /**
@@ -52,13 +52,9 @@ final class RecordEncoding {
             return JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(bytes));
         }
         try {
-            JsonNode parsed = mapper.readTree(bytes);
-            if (parsed == null || parsed.isMissingNode()) {
-                throw new JsonProcessingException("no JSON value") { };
-            }
-            return parsed;
+            return json.readRecord(bytes);
         } catch (IOException e) {
-            throw new RestException(500, ConsumerErrors.KAFKA_ERROR, "The " + part + " of the record at "
+            throw new RestException(500, ErrorCodes.KAFKA_ERROR, "The " + part + " of the record at "
                     + record.topic() + "/" + record.partition() + "@" + record.offset() + " is not JSON, so a 'json'"
                     + " consumer cannot hand it out; read it with a 'binary' consumer or seek past offset "
                     + record.offset(), e);

@@ -4,9 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +21,7 @@ public final class Async {
         stage.whenComplete((value, error) -> {
             Runnable continuation = () -> {
                 if (error != null) {
-                    routing.fail(unwrap(error));
+                    routing.fail(Failures.unwrap(error));
                     return;
                 }
                 try {
@@ -38,14 +36,5 @@ public final class Async {
                 context.runOnContext(ignored -> continuation.run());
             }
         });
-    }
-
-    public static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

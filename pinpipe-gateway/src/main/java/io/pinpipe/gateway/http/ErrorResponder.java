@@ -1,27 +1,19 @@
 package io.pinpipe.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pinpipe.gateway.kafka.BrokerUnavailableException;
-import io.pinpipe.gateway.kafka.ProduceFailures;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.CompletionException;
 
 /**
  * The one failure handler of the gateway: every failed route, every unmatched path and every failure thrown by any
  * {@link RouteModule} ends here and becomes Confluent's envelope {@code {"error_code": 40401, "message": "..."}}.
- * 429 and 503 answers carry {@code Retry-After}. Unexpected failures are logged with their stack trace; the client
- * gets a 500 without internals.
+ * What a failure means is {@link Failures}' decision. 429 and 503 answers carry {@code Retry-After}. Unexpected
+ * failures are logged with their stack trace; the client gets a 500 without internals.
  */
 public final class ErrorResponder implements Handler<RoutingContext> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
     private final Json json;
     private final int retryAfterSeconds;
@@ -33,7 +25,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        respond(context, toRestException(context.failure(), context.statusCode()));
+        respond(context, forRequest(context, context.statusCode()));
     }
 
     /** Answers with the envelope of {@code error}, unless the response has already begun. */
@@ -58,34 +50,43 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         return retryAfterSeconds;
     }
 
+    /**
+     * As {@link #toRestException(Throwable, int)} for the failure of {@code context}; a 413 of Vert.x's body handler
+     * names the body limit of the request's route.
+     */
+    public static RestException forRequest(RoutingContext context, int statusCode) {
+        RestException answer = toRestException(context.failure(), statusCode);
+        BodyLimit limit = context.get(BodyLimit.ATTRIBUTE);
+        if (answer.errorCode() == 413 && limit != null) {
+            return new RestException(413, 413, describe(413) + ": " + limit.describe());
+        }
+        return answer;
+    }
+
     /** Maps any failure (or a bare status from Vert.x) to the envelope's status, code and message. */
     public static RestException toRestException(Throwable failure, int statusCode) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = failure == null ? null : Failures.unwrap(failure);
         if (cause instanceof RestException rest) {
             return rest;
         }
-        if (cause instanceof BrokerUnavailableException unavailable) {
-            return new RestException(503, ErrorCodes.KAFKA_UNAVAILABLE, unavailable.getMessage(), unavailable);
-        }
-        if (cause instanceof org.apache.kafka.common.KafkaException kafka) {
-            ProduceFailures.Classified classified = ProduceFailures.classify(kafka);
-            return new RestException(classified.status(), classified.errorCode(), classified.message(), kafka);
-        }
-        int status = cause instanceof HttpException http ? http.getStatusCode() : statusCode;
-        if (cause == null || cause instanceof HttpException) {
+        if (cause == null || cause instanceof HttpException || isClientError(statusCode)) {
+            // Vert.x's own refusals (no route, body too large, a CORS origin it rejects) carry their status.
+            int status = cause instanceof HttpException http ? http.getStatusCode() : statusCode;
             return new RestException(status, status, describe(status));
         }
-        LOG.error("unexpected failure while answering a request", cause);
-        return new RestException(500, 500, "internal server error");
+        return Failures.classify(cause);
+    }
+
+    private static boolean isClientError(int status) {
+        return status >= 400 && status < 500;
     }
 
     private static String describe(int status) {
         return switch (status) {
             case 404 -> "HTTP 404 Not Found";
+            case 403 -> "HTTP 403 Forbidden";
             case 405 -> "HTTP 405 Method Not Allowed";
-            case 413 -> "HTTP 413 Request Entity Too Large: the request body is larger than the gateway accepts"
-                    + " (pinpipe.request.max.bytes)";
+            case 413 -> "HTTP 413 Request Entity Too Large: the request body is larger than the gateway accepts";
             case 400 -> "HTTP 400 Bad Request";
             default -> "HTTP " + status;
         };

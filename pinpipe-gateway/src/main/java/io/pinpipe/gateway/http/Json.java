@@ -1,6 +1,7 @@
 package io.pinpipe.gateway.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -8,37 +9,49 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reading request bodies and writing response bodies. Parsing is strict: invalid UTF-8, malformed JSON, trailing
- * garbage and nesting deeper than the configured limit all become a 400 {@link RestException} that says where.
+ * The gateway's one JSON parser and writer: every route reads its request body here. Parsing is strict: invalid
+ * UTF-8, malformed JSON, duplicate keys, trailing garbage and nesting deeper than the configured limit all become a
+ * 400 {@link RestException} that says where. Values are exact: numbers keep the text the client wrote
+ * ({@link ExactTreeDeserializer}), so a JSON value written to Kafka is the value that was sent.
  */
 public final class Json {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final ObjectMapper mapper;
+    private final ObjectMapper records;
 
     public Json(int maxNestingDepth) {
-        JsonFactory factory = JsonFactory.builder()
+        JsonFactory strict = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.mapper = exact(strict).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.records = exact(new JsonFactory());
     }
 
-    public ObjectMapper mapper() {
-        return mapper;
+    private static ObjectMapper exact(JsonFactory factory) {
+        return new ObjectMapper(factory).registerModule(new SimpleModule("exact-values")
+                .addDeserializer(JsonNode.class, new ExactTreeDeserializer()));
     }
 
     public static ObjectNode object() {
         return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
     }
 
     /** One JSON document; a 400 when the body is empty or not JSON. */
@@ -51,6 +64,28 @@ public final class Json {
         } catch (IOException e) {
             throw badJson(e);
         }
+    }
+
+    /** One JSON document, or null when the body is absent or blank (bodies that are optional). */
+    public JsonNode readIfPresent(Buffer body) {
+        if (body == null || body.length() == 0 || body.toString(StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        return read(body);
+    }
+
+    /**
+     * The JSON value of a record read from Kafka (written by any producer, so only JSON's own rules apply), with
+     * numbers as exact as on the way in.
+     *
+     * @throws IOException when the bytes are not one JSON value
+     */
+    public JsonNode readRecord(byte[] bytes) throws IOException {
+        JsonNode node = records.readTree(bytes);
+        if (node == null || node.isMissingNode()) {
+            throw new JsonParseException(null, "no JSON value");
+        }
+        return node;
     }
 
     /** A stream of concatenated JSON documents (v3 produce); a 400 when any of them is malformed. */
@@ -70,6 +105,10 @@ public final class Json {
         return nodes;
     }
 
+    /**
+     * The compact JSON text of {@code node} in UTF-8. Characters outside the Basic Multilingual Plane, and unpaired
+     * surrogates a client may send as escapes, are written as {@code \\uXXXX} escapes: the same JSON string.
+     */
     public byte[] bytes(JsonNode node) {
         try {
             return mapper.writeValueAsBytes(node);

@@ -1,6 +1,8 @@
 package io.pinpipe.gateway.http;
 
-/** Names of values routes leave in the routing context for the access log and the metrics. */
+import io.vertx.ext.web.RoutingContext;
+
+/** Names of values the gateway leaves in the routing context for the routes, the access log and the metrics. */
 public final class RequestAttributes {
 
     /** The error code of a failed request (Integer). */
@@ -9,7 +11,15 @@ public final class RequestAttributes {
     public static final String RECORDS = "pinpipe.records";
     /** The route template that answered, e.g. {@code /topics/:topic} (String). */
     public static final String ROUTE = "pinpipe.route";
+    /** {@link System#nanoTime()} when the request had fully arrived, body included (Long). */
+    public static final String RECEIVED_NANOS = "pinpipe.receivedNanos";
 
     private RequestAttributes() {
+    }
+
+    /** When the request had fully arrived; now, for a request that did not pass the body intake. */
+    public static long receivedNanos(RoutingContext routing) {
+        Long received = routing.get(RECEIVED_NANOS);
+        return received != null ? received : System.nanoTime();
     }
 }

@@ -3,6 +3,8 @@ package io.pinpipe.gateway.http;
 import io.pinpipe.gateway.GatewayContext;
 import io.vertx.ext.web.Router;
 
+import java.util.Map;
+
 /**
  * A group of routes (REST Proxy produce, metadata, consumers, streams...) mounted on the gateway's router. Paths are
  * mounted without a stage prefix; the gateway answers them under every configured stage prefix too.
@@ -10,6 +12,15 @@ import io.vertx.ext.web.Router;
 public interface RouteModule {
 
     void mount(Router router, GatewayContext context);
+
+    /**
+     * The body limits of this module's paths, e.g. {@code "/consumers/*" -> 1 MiB (consumer.body.max.bytes)}; other
+     * paths get {@code pinpipe.request.max.bytes}. The gateway applies them: a module never adds a body handler of its own
+     * (only the first body handler of a request reads the body, so a second one's limit would never apply).
+     */
+    default Map<String, BodyLimit> bodyLimits() {
+        return Map.of();
+    }
 
     /**
      * Releases what the module holds (consumer instances...). Called once when the gateway stops, after it stopped

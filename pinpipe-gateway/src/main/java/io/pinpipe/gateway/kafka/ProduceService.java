@@ -56,20 +56,39 @@ public final class ProduceService implements AutoCloseable {
                 });
     }
 
+    /** As {@link #send(List, long)} for a request received now. */
+    public CompletableFuture<List<RecordOutcome>> send(List<ProducerRecord<byte[], byte[]>> records) {
+        return send(records, System.nanoTime());
+    }
+
     /**
      * Sends the records in order; the future completes with one outcome per record, in the same order, once all
-     * are settled. Fails at once with a 503 {@link RestException} when too many requests are in progress.
+     * are settled or {@code pinpipe.produce.timeout.ms} after the request was received, whichever comes first. Fails
+     * at once with a 503 {@link RestException} when too many requests are in progress.
+     *
+     * @param receivedNanos {@link System#nanoTime()} when the request had fully arrived
      */
-    public CompletableFuture<List<RecordOutcome>> send(List<ProducerRecord<byte[], byte[]>> records) {
+    public CompletableFuture<List<RecordOutcome>> send(List<ProducerRecord<byte[], byte[]>> records,
+                                                       long receivedNanos) {
         if (!inflight.tryAcquire()) {
             throw overloaded();
         }
         CompletableFuture<List<RecordOutcome>> done = new CompletableFuture<>();
         done.whenComplete((outcomes, error) -> inflight.release());
+        AtomicReferenceArray<RecordOutcome> outcomes = new AtomicReferenceArray<>(records.size());
+        // The deadline runs from the request's arrival, not from when a sender thread takes it: under a slow broker
+        // the time spent queued behind other requests counts too. Kafka may also hold a record longer than
+        // delivery.timeout.ms (in-flight requests to a dying broker); the client still gets an answer in time.
+        long remainingNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis) - (System.nanoTime() - receivedNanos);
+        ScheduledFuture<?> deadline = timeouts.schedule(() -> done.complete(snapshot(outcomes,
+                new TimeoutException("no acknowledgement from Kafka within " + timeoutMillis + " ms of the request;"
+                        + " records not sent yet were not written, sent ones may or may not have been"))),
+                Math.max(0, remainingNanos), TimeUnit.NANOSECONDS);
+        done.whenComplete((ignored, error) -> deadline.cancel(false));
         try {
-            senders.execute(() -> sendAll(records, done));
+            senders.execute(() -> sendAll(records, outcomes, done));
         } catch (RejectedExecutionException e) {
-            inflight.release();
+            done.cancel(false);
             throw overloaded();
         }
         return done;
@@ -86,26 +105,24 @@ public final class ProduceService implements AutoCloseable {
         timeouts.shutdown();
     }
 
-    private void sendAll(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<List<RecordOutcome>> done) {
+    private void sendAll(List<ProducerRecord<byte[], byte[]>> records, AtomicReferenceArray<RecordOutcome> outcomes,
+                         CompletableFuture<List<RecordOutcome>> done) {
         if (records.isEmpty()) {
             done.complete(List.of());
             return;
         }
-        AtomicReferenceArray<RecordOutcome> outcomes = new AtomicReferenceArray<>(records.size());
         AtomicInteger remaining = new AtomicInteger(records.size());
         Runnable settleOne = () -> {
             if (remaining.decrementAndGet() == 0) {
                 done.complete(snapshot(outcomes, null));
             }
         };
-        // Kafka may hold a record longer than delivery.timeout.ms (in-flight requests to a dying broker); the client
-        // still gets an answer in bounded time. Unsettled records are reported as not acknowledged.
-        ScheduledFuture<?> deadline = timeouts.schedule(() -> done.complete(snapshot(outcomes,
-                new TimeoutException("no acknowledgement from Kafka within " + timeoutMillis
-                        + " ms; the record may or may not have been written"))), timeoutMillis, TimeUnit.MILLISECONDS);
-        done.whenComplete((ignored, error) -> deadline.cancel(false));
         Exception blocked = null;
         for (int i = 0; i < records.size(); i++) {
+            if (done.isDone()) {
+                // Answered already (the deadline passed while queued or sending): what is not sent stays unsent.
+                return;
+            }
             int index = i;
             if (blocked != null) {
                 // send() already timed out on this request (no metadata, full buffer): the rest would wait again.

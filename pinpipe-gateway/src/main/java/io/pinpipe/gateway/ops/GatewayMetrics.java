@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.pinpipe.gateway.front.MemoryBudget;
 import io.pinpipe.gateway.kafka.ProduceService;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
@@ -33,6 +34,12 @@ public final class GatewayMetrics {
                 .description("Produce requests in progress").register(registry);
         Gauge.builder("pinpipe.gateway.producer.buffer.available.bytes", producer, GatewayMetrics::bufferAvailable)
                 .baseUnit("bytes").description("Free space in the Kafka producer's buffer").register(registry);
+    }
+
+    /** What the front holds: bytes reserved by requests in flight. */
+    public void watch(MemoryBudget memory) {
+        Gauge.builder("pinpipe.gateway.inflight.bytes", memory, MemoryBudget::used).baseUnit("bytes")
+                .description("Memory reserved by requests in flight (pinpipe.inflight.max.bytes)").register(registry);
     }
 
     public void request(String method, String route, int status, long nanos, long requestBytes) {

@@ -1,10 +1,8 @@
 package io.pinpipe.gateway.streams;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.gateway.http.Json;
 
-import java.io.UncheckedIOException;
 import java.util.Base64;
 
 /**
@@ -27,7 +25,7 @@ final class RecordData {
     /**
      * @param where the field's name in the request, for error messages ({@code Data}, {@code Records[3].Data})
      */
-    static byte[] bytes(JsonNode data, String where, ObjectMapper mapper) {
+    static byte[] bytes(JsonNode data, String where, Json json) {
         if (data == null || data.isNull() || data.isMissingNode()) {
             throw StreamErrors.invalid(where + " is required");
         }
@@ -41,11 +39,7 @@ final class RecordData {
                         + " as it is");
             }
         } else {
-            try {
-                bytes = mapper.writeValueAsBytes(data);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            bytes = json.bytes(data);
         }
         if (bytes.length > MAX_BYTES) {
             throw StreamErrors.invalid(where + " holds " + bytes.length + " bytes; a record may hold at most "

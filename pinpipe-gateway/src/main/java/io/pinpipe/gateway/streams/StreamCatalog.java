@@ -3,6 +3,7 @@ package io.pinpipe.gateway.streams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpipe.gateway.http.Failures;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -84,7 +85,13 @@ final class StreamCatalog {
                     + " streams.topic.pattern '" + settings.topicPattern().pattern() + "', so it cannot be a stream"));
         }
         NewTopic topic = new NewTopic(stream, Optional.of(shards), Optional.empty());
-        return admin.createTopics(List.of(topic)).all().toCompletionStage()
+        return list().thenCompose(existing -> {
+            if (existing.size() >= settings.maxStreams()) {
+                throw StreamErrors.limitExceeded("there are " + existing.size() + " streams already, the most this"
+                        + " gateway allows (streams.max.streams); delete one first");
+            }
+            return admin.createTopics(List.of(topic)).all().toCompletionStage();
+        })
                 .thenCompose(created -> awaitVisible(stream, VISIBLE_ATTEMPTS));
     }
 
@@ -98,7 +105,7 @@ final class StreamCatalog {
                 knownUntil.put(stream, clockMs.getAsLong() + EXISTS_TTL_MS);
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            if (attemptsLeft <= 1 || !(StreamErrors.unwrap(failure) instanceof UnknownTopicOrPartitionException)) {
+            if (attemptsLeft <= 1 || !(Failures.unwrap(failure) instanceof UnknownTopicOrPartitionException)) {
                 return CompletableFuture.<Void>failedFuture(failure);
             }
             return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(VISIBLE_RETRY_MS,

@@ -1,7 +1,7 @@
 package io.pinpipe.gateway.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.gateway.http.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,16 +13,17 @@ import java.util.List;
  */
 final class StreamRequests {
 
-    /** Kinesis' limit of records in one PutRecords request. */
-    static final int MAX_RECORDS = 500;
     /** Kinesis' limit of data and partition key bytes in one PutRecords request. */
     static final int MAX_REQUEST_BYTES = 5 * 1_048_576;
     static final int MAX_PARTITION_KEY_CHARS = 256;
 
-    private final ObjectMapper mapper;
+    private final Json json;
+    private final int maxRecords;
 
-    StreamRequests(ObjectMapper mapper) {
-        this.mapper = mapper;
+    /** @param maxRecords the most records one PutRecords may hold ({@code streams.put.records.max}) */
+    StreamRequests(Json json, int maxRecords) {
+        this.json = json;
+        this.maxRecords = maxRecords;
     }
 
     /** {@code {"StreamName"?, "Data", "PartitionKey"}} of {@code PUT /streams/{stream}/record}. */
@@ -40,9 +41,9 @@ final class StreamRequests {
         if (records == null || !records.isArray() || records.isEmpty()) {
             throw StreamErrors.invalid("Records must be a non-empty list of {\"Data\",\"PartitionKey\"}");
         }
-        if (records.size() > MAX_RECORDS) {
+        if (records.size() > maxRecords) {
             throw StreamErrors.invalid("Records holds " + records.size() + " records; one request may hold at most "
-                    + MAX_RECORDS + " (Kinesis' limit): split the batch");
+                    + maxRecords + " (streams.put.records.max): split the batch");
         }
         List<StreamRecord> result = new ArrayList<>(records.size());
         long bytes = 0;
@@ -92,7 +93,7 @@ final class StreamRequests {
             throw StreamErrors.invalid(prefix + "PartitionKey has " + key.textValue().length()
                     + " characters; at most " + MAX_PARTITION_KEY_CHARS + " are allowed");
         }
-        byte[] value = RecordData.bytes(node.get("Data"), prefix + "Data", mapper);
+        byte[] value = RecordData.bytes(node.get("Data"), prefix + "Data", json);
         return new StreamRecord(key.textValue().getBytes(StandardCharsets.UTF_8), value);
     }
 

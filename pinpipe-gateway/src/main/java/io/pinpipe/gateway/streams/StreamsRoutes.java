@@ -1,28 +1,25 @@
 package io.pinpipe.gateway.streams;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.BodyLimit;
+import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.Json;
+import io.pinpipe.gateway.http.RequestAttributes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -33,22 +30,21 @@ import java.util.function.LongSupplier;
  * {@code PUT /streams/{stream}/records}. Answers are JSON shaped like Kinesis'; failures use the gateway's error
  * envelope (see {@link StreamErrors}), except a PutRecords with failed records, which answers 500 or 503 with the
  * Kinesis result body so the client can send only the failed records again.
+ *
+ * <p>Fenced like the rest of the gateway: every stream name passes the topic allow-list, creating and deleting need
+ * {@link io.pinpipe.gateway.front.AdminAccess}, and writes go through the one {@link
+ * io.pinpipe.gateway.kafka.ProduceService} (in-flight cap, deadline) after the fast Kafka-reachability check.
  */
 public final class StreamsRoutes implements RouteModule {
 
-    /** Kinesis takes at most 5 MiB per PutRecords; base64 Data makes the JSON about a third larger. */
-    static final long BODY_LIMIT_BYTES = 8L * 1_048_576;
     private static final String JSON = "application/json";
-
-    /** Numbers in {@code Data} pass through exactly: {@code 1.10} is stored as {@code 1.10}. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
 
     private final StreamsSettings settings;
     private final LongSupplier clockMs;
-    private final StreamRequests requests = new StreamRequests(MAPPER);
+    private GatewayContext context;
+    private Json json;
+    private int retryAfterSeconds;
+    private StreamRequests requests;
     private StreamCatalog catalog;
     private StreamWriter writer;
 
@@ -63,10 +59,18 @@ public final class StreamsRoutes implements RouteModule {
     }
 
     @Override
+    public Map<String, BodyLimit> bodyLimits() {
+        return Map.of("/streams*", new BodyLimit(settings.bodyMaxBytes(), StreamsSettings.BODY_MAX_BYTES.name()));
+    }
+
+    @Override
     public void mount(Router router, GatewayContext context) {
+        this.context = context;
+        json = context.json();
+        retryAfterSeconds = context.errors().retryAfterSeconds();
+        requests = new StreamRequests(json, settings.putRecordsMax());
         catalog = new StreamCatalog(context.admin(), settings, clockMs);
-        writer = new StreamWriter(context.vertx(), context.producer(), context.metrics());
-        router.route("/streams*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        writer = new StreamWriter(context.vertx(), context.produce(), context.metrics());
         router.route(HttpMethod.GET, "/streams").handler(guard(this::list));
         router.route(HttpMethod.POST, "/streams/:stream").handler(guard(this::create));
         router.route(HttpMethod.GET, "/streams/:stream").handler(guard(this::describe));
@@ -79,7 +83,7 @@ public final class StreamsRoutes implements RouteModule {
         answer(ctx, catalog.list(), "", names -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             ArrayNode list = body.putArray("StreamNames");
-            names.forEach(list::add);
+            names.stream().filter(name -> context.topicAccess().allowed(ctx, name)).forEach(list::add);
             body.put("HasMoreStreams", false);
             respond(ctx, 200, body);
         });
@@ -87,24 +91,32 @@ public final class StreamsRoutes implements RouteModule {
 
     private void create(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.adminAccess().check(ctx);
+        context.topicAccess().check(ctx, stream);
         int shards = StreamRequests.shardCount(body(ctx), stream, settings.maxShards());
         answer(ctx, catalog.create(stream, shards), stream, done -> respond(ctx, 200, emptyObject()));
     }
 
     private void describe(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.topicAccess().check(ctx, stream);
         answer(ctx, catalog.describe(stream), stream, description -> respond(ctx, 200, description));
     }
 
     private void delete(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.adminAccess().check(ctx);
+        context.topicAccess().check(ctx, stream);
         answer(ctx, catalog.delete(stream), stream, done -> respond(ctx, 200, emptyObject()));
     }
 
     private void putRecord(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.topicAccess().check(ctx, stream);
         StreamRecord record = requests.putRecord(body(ctx), stream);
-        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, List.of(record))
+        requireReachableCluster();
+        long received = RequestAttributes.receivedNanos(ctx);
+        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, List.of(record), received)
                 .onSuccess(outcomes -> {
                     StreamWriter.Outcome outcome = outcomes.get(0);
                     if (!outcome.succeeded()) {
@@ -121,14 +133,28 @@ public final class StreamsRoutes implements RouteModule {
 
     private void putRecords(RoutingContext ctx) {
         String stream = ctx.pathParam("stream");
+        context.topicAccess().check(ctx, stream);
         List<StreamRecord> records = requests.putRecords(body(ctx), stream);
-        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, records)
+        requireReachableCluster();
+        long received = RequestAttributes.receivedNanos(ctx);
+        answer(ctx, catalog.requireExists(stream), stream, exists -> writer.put(stream, records, received)
                 .onSuccess(outcomes -> respondPutRecords(ctx, outcomes))
                 .onFailure(failure -> ctx.fail(StreamErrors.toRest(failure, stream))));
     }
 
-    /** 200 when every record was stored; else 503 if all failures may pass when sent again, 500 if not. */
-    private static void respondPutRecords(RoutingContext ctx, List<StreamWriter.Outcome> outcomes) {
+    /** While the last metadata refresh did not reach Kafka, writes are refused at once, as v2 and v3 do. */
+    private void requireReachableCluster() {
+        if (!context.cluster().reachable()) {
+            throw new RestException(503, ErrorCodes.KAFKA_UNAVAILABLE, StreamErrors.SERVICE_UNAVAILABLE
+                    + ": the Kafka cluster cannot be reached; nothing was written");
+        }
+    }
+
+    /**
+     * 200 when every record was stored; else 503 (with Retry-After) if all failures may pass when sent again, 500 if
+     * not.
+     */
+    private void respondPutRecords(RoutingContext ctx, List<StreamWriter.Outcome> outcomes) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         int failed = 0;
@@ -148,6 +174,9 @@ public final class StreamsRoutes implements RouteModule {
         }
         body.put("FailedRecordCount", failed);
         body.set("Records", results);
+        if (failed > 0 && allRetriable) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        }
         respond(ctx, failed == 0 ? 200 : allRetriable ? 503 : 500, body);
     }
 
@@ -174,18 +203,12 @@ public final class StreamsRoutes implements RouteModule {
         };
     }
 
-    private static JsonNode body(RoutingContext ctx) {
-        Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
-        if (buffer == null || buffer.length() == 0 || buffer.toString().isBlank()) {
-            return null;
-        }
+    /** The body through the gateway's one strict parser; a body it refuses is Kinesis' SerializationException. */
+    private JsonNode body(RoutingContext ctx) {
         try {
-            return MAPPER.readTree(buffer.getBytes());
-        } catch (JsonProcessingException e) {
-            throw new RestException(400, StreamErrors.INVALID_ARGUMENT, "SerializationException: the request body"
-                    + " is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return json.readIfPresent(ctx.body() == null ? null : ctx.body().buffer());
+        } catch (RestException e) {
+            throw new RestException(e.status(), e.errorCode(), "SerializationException: " + e.getMessage(), e);
         }
     }
 
@@ -193,12 +216,7 @@ public final class StreamsRoutes implements RouteModule {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    private static void respond(RoutingContext ctx, int status, JsonNode body) {
-        try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", JSON)
-                    .end(Buffer.buffer(MAPPER.writeValueAsBytes(body)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void respond(RoutingContext ctx, int status, JsonNode body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(json.buffer(body));
     }
 }

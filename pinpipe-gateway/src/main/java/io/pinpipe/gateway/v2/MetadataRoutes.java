@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
 import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RestException;
@@ -53,8 +54,9 @@ public final class MetadataRoutes implements RouteModule {
         String type = MediaTypes.negotiateV2(routing);
         var names = context.admin().listTopics(new ListTopicsOptions().listInternal(false)).names();
         Async.then(routing, names.toCompletionStage(), set -> {
-            ArrayNode body = context.json().mapper().createArrayNode();
-            new TreeSet<>(set).stream().filter(context.topicAccess()::allowed).forEach(body::add);
+            ArrayNode body = Json.array();
+            new TreeSet<>(set).stream().filter(topic -> context.topicAccess().allowed(routing, topic))
+                    .forEach(body::add);
             send(routing, context, type, body);
         });
     }
@@ -62,12 +64,12 @@ public final class MetadataRoutes implements RouteModule {
     private static void describe(RoutingContext routing, GatewayContext context, boolean whole, Integer partition) {
         String type = MediaTypes.negotiateV2(routing);
         String topic = routing.pathParam("topic");
-        context.topicAccess().check(topic);
+        context.topicAccess().check(routing, topic);
         CompletableFuture<TopicDescription> description = describeTopic(context, topic);
         if (!whole) {
             Async.then(routing, description, found -> {
                 if (partition == null) {
-                    ArrayNode body = context.json().mapper().createArrayNode();
+                    ArrayNode body = Json.array();
                     found.partitions().forEach(info -> body.add(partition(info)));
                     send(routing, context, type, body);
                 } else {
@@ -92,7 +94,7 @@ public final class MetadataRoutes implements RouteModule {
         String type = MediaTypes.negotiateV2(routing);
         String topic = routing.pathParam("topic");
         int partition = Partitions.parse(routing.pathParam("partition"));
-        context.topicAccess().check(topic);
+        context.topicAccess().check(routing, topic);
         TopicPartition topicPartition = new TopicPartition(topic, partition);
         var description = describeTopic(context, topic);
         Async.then(routing, description, found -> {
@@ -127,7 +129,7 @@ public final class MetadataRoutes implements RouteModule {
                     if (error == null) {
                         return description;
                     }
-                    Throwable cause = Async.unwrap(error);
+                    Throwable cause = Failures.unwrap(error);
                     if (cause instanceof UnknownTopicOrPartitionException) {
                         throw new RestException(404, ErrorCodes.TOPIC_NOT_FOUND, "Topic " + topic + " not found.",
                                 cause);

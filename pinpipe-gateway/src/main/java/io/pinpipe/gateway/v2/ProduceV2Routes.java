@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
 import io.pinpipe.gateway.http.ErrorCodes;
+import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RequestAttributes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.pinpipe.gateway.kafka.BrokerUnavailableException;
-import io.pinpipe.gateway.kafka.ProduceFailures;
+import io.pinpipe.gateway.kafka.RecordCap;
 import io.pinpipe.gateway.kafka.RecordOutcome;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -41,10 +42,11 @@ public final class ProduceV2Routes implements RouteModule {
         String responseType = MediaTypes.negotiateV2(routing);
         MediaTypes.EmbeddedFormat format = MediaTypes.produceFormat(routing);
         String topic = routing.pathParam("topic");
-        context.topicAccess().check(topic);
+        context.topicAccess().check(routing, topic);
         List<V2Records.Parsed> records = V2Records.parse(context.json().read(routing.body().buffer()), format,
                 context.json());
         routing.put(RequestAttributes.RECORDS, records.size());
+        RecordCap.check(records.size(), context.config());
         if (!context.cluster().reachable()) {
             throw new BrokerUnavailableException("the Kafka cluster cannot be reached; nothing was written");
         }
@@ -58,7 +60,8 @@ public final class ProduceV2Routes implements RouteModule {
                 }
                 toSend.add(new ProducerRecord<>(topic, partition, record.key(), record.value()));
             }
-            Async.then(routing, context.produce().send(toSend), outcomes ->
+            long received = RequestAttributes.receivedNanos(routing);
+            Async.then(routing, context.produce().send(toSend, received), outcomes ->
                     respond(routing, context, responseType, outcomes));
         });
     }
@@ -72,7 +75,7 @@ public final class ProduceV2Routes implements RouteModule {
                                 List<RecordOutcome> outcomes) {
         ObjectNode body = Json.object();
         ArrayNode offsets = body.putArray("offsets");
-        ProduceFailures.Classified firstFailure = null;
+        RestException firstFailure = null;
         int acknowledged = 0;
         for (RecordOutcome outcome : outcomes) {
             ObjectNode entry = offsets.addObject();
@@ -83,12 +86,13 @@ public final class ProduceV2Routes implements RouteModule {
                 entry.putNull("error_code");
                 entry.putNull("error");
             } else {
-                ProduceFailures.Classified failure = ProduceFailures.classify(outcome.error());
+                RestException failure = Failures.classify(outcome.error());
                 firstFailure = firstFailure == null ? failure : firstFailure;
                 entry.putNull("partition");
                 entry.putNull("offset");
-                entry.put("error_code", failure.recordCode());
-                entry.put("error", failure.message());
+                entry.put("error_code", Failures.retriable(failure) ? ErrorCodes.RECORD_RETRIABLE
+                        : ErrorCodes.RECORD_NOT_RETRIABLE);
+                entry.put("error", failure.getMessage());
             }
         }
         body.putNull("key_schema_id");
@@ -98,7 +102,7 @@ public final class ProduceV2Routes implements RouteModule {
         if (firstFailure != null) {
             body.put("error_code", firstFailure.errorCode());
             body.put("message", (outcomes.size() - acknowledged) + " of " + outcomes.size() + " records were not"
-                    + " written: " + firstFailure.message());
+                    + " written: " + firstFailure.getMessage());
             routing.put(RequestAttributes.ERROR_CODE, firstFailure.errorCode());
             response.setStatusCode(firstFailure.status());
             if (firstFailure.status() == 503) {

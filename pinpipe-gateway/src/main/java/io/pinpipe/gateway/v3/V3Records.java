@@ -34,6 +34,7 @@ final class V3Records {
     record Parsed(Integer partition, List<Header> headers, Data key, Data value, Long timestamp) {
     }
 
+    private static final Instant LATEST_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999Z");
     private static final Set<String> FIELDS = Set.of("partition_id", "headers", "key", "value", "timestamp");
 
     private V3Records() {
@@ -135,16 +136,26 @@ final class V3Records {
         }
     }
 
+    /**
+     * Kafka keeps a timestamp as milliseconds since 1970 and refuses negative ones; the latest accepted is the last
+     * instant of year 9999, the largest a four-digit ISO-8601 year can write.
+     */
     private static Long timestamp(JsonNode node, int index) {
         if (node == null || node.isNull()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(node.asText()).toEpochMilli();
+            instant = Instant.parse(node.asText());
         } catch (DateTimeParseException e) {
             throw invalid(index, "\"timestamp\" must be ISO-8601 like 2021-02-05T19:14:42Z, not '" + node.asText()
                     + "'");
         }
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST_TIMESTAMP)) {
+            throw invalid(index, "\"timestamp\" must lie between " + Instant.EPOCH + " and " + LATEST_TIMESTAMP
+                    + " (Kafka keeps milliseconds since 1970), not '" + node.asText() + "'");
+        }
+        return instant.toEpochMilli();
     }
 
     private static RestException invalid(int index, String message) {

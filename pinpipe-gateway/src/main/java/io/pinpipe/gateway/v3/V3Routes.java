@@ -3,6 +3,7 @@ package io.pinpipe.gateway.v3;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
+import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RequestAttributes;
@@ -10,7 +11,7 @@ import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.pinpipe.gateway.kafka.BrokerUnavailableException;
 import io.pinpipe.gateway.kafka.ClusterView;
-import io.pinpipe.gateway.kafka.ProduceFailures;
+import io.pinpipe.gateway.kafka.RecordCap;
 import io.pinpipe.gateway.kafka.RecordOutcome;
 import io.pinpipe.gateway.v2.Partitions;
 import io.vertx.core.buffer.Buffer;
@@ -59,13 +60,14 @@ public final class V3Routes implements RouteModule {
         MediaTypes.requireJson(routing);
         ClusterView.Snapshot snapshot = requireCluster(routing, context);
         String topic = routing.pathParam("topic");
-        context.topicAccess().check(topic);
+        context.topicAccess().check(routing, topic);
         List<V3Records.Parsed> records = V3Records.parse(context.json().readAll(routing.body().buffer()),
                 context.json());
         if (records.isEmpty()) {
             throw new RestException(400, 400, "the request body holds no record");
         }
         routing.put(RequestAttributes.RECORDS, records.size());
+        RecordCap.check(records.size(), context.config());
         Async.then(routing, context.cluster().partitions(topic), partitions -> {
             int count = partitions.orElseThrow(() -> new RestException(404, 404, "Topic " + topic + " not found."));
             List<ProducerRecord<byte[], byte[]>> toSend = new ArrayList<>();
@@ -77,7 +79,8 @@ public final class V3Routes implements RouteModule {
                         record.key() == null ? null : record.key().bytes(),
                         record.value() == null ? null : record.value().bytes(), record.headers()));
             }
-            Async.then(routing, context.produce().send(toSend), outcomes ->
+            long received = RequestAttributes.receivedNanos(routing);
+            Async.then(routing, context.produce().send(toSend, received), outcomes ->
                     respond(routing, context, snapshot.clusterId(), topic, records, outcomes));
         });
     }
@@ -85,7 +88,7 @@ public final class V3Routes implements RouteModule {
     private static void respond(RoutingContext routing, GatewayContext context, String clusterId, String topic,
                                 List<V3Records.Parsed> records, List<RecordOutcome> outcomes) {
         Buffer body = Buffer.buffer();
-        ProduceFailures.Classified firstFailure = null;
+        RestException firstFailure = null;
         int acknowledged = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             RecordOutcome outcome = outcomes.get(i);
@@ -101,10 +104,10 @@ public final class V3Routes implements RouteModule {
                 putData(result, "key", records.get(i).key());
                 putData(result, "value", records.get(i).value());
             } else {
-                ProduceFailures.Classified failure = ProduceFailures.classify(outcome.error());
+                RestException failure = Failures.classify(outcome.error());
                 firstFailure = firstFailure == null ? failure : firstFailure;
                 result.put("error_code", failure.status());
-                result.put("message", failure.message());
+                result.put("message", failure.getMessage());
             }
             if (i > 0) {
                 body.appendString("\n");

@@ -259,6 +259,38 @@ class ConsumerRoutesIT {
     }
 
     @Test
+    void committingGivenOffsetsBeforeTheFirstReadAnswers40903() {
+        String topic = unique("early");
+        gateway.createTopic(topic, 1);
+        assertThat(gateway.send("POST", "/consumers/g9", "{\"name\":\"early\"}").statusCode()).isEqualTo(200);
+        String base = "/consumers/g9/instances/early";
+        assertThat(gateway.send("POST", base + "/subscription", "{\"topics\":[\"" + topic + "\"]}").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> response = gateway.send("POST", base + "/offsets",
+                "{\"offsets\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":0}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(new JsonObject(response.body()).getInteger("error_code")).isEqualTo(40903);
+        assertThat(new JsonObject(response.body()).getString("message")).contains("read records");
+        gateway.send("DELETE", base, null);
+    }
+
+    @Test
+    void offsetsOfAMissingTopicOrPartitionAnswer404AtOnce() {
+        String topic = unique("present");
+        gateway.createTopic(topic, 1);
+        String base = createAssigned("g10", "missing", "binary", topic);
+        HttpResponse<String> commit = gateway.send("POST", base + "/offsets",
+                "{\"offsets\":[{\"topic\":\"no-such-topic\",\"partition\":0,\"offset\":0}]}");
+        assertThat(commit.statusCode()).as(commit.body()).isEqualTo(404);
+        assertThat(new JsonObject(commit.body()).getInteger("error_code")).isEqualTo(40401);
+        HttpResponse<String> committed = gateway.send("GET", base + "/offsets",
+                "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":7}]}");
+        assertThat(committed.statusCode()).as(committed.body()).isEqualTo(404);
+        assertThat(new JsonObject(committed.body()).getInteger("error_code")).isEqualTo(40402);
+        gateway.send("DELETE", base, null);
+    }
+
+    @Test
     void baseUriKeepsTheStagePrefixAndTheForwardedHost() {
         HttpResponse<String> created = gateway.send("POST", "/test/consumers/g9",
                 Map.of("Content-Type", "application/vnd.kafka.v2+json", "X-Forwarded-Proto", "https",
