@@ -10,6 +10,7 @@ import io.pinpipe.cli.stack.UpCommand;
 import io.pinpipe.cli.stream.StreamCommand;
 import io.pinpipe.cli.topics.TopicsCommand;
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +77,11 @@ public final class PinpipeCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dir, e);
         }
+    }
+
+    /** The data folder's layout: where each command finds what the others wrote. */
+    public DataFolder dataFolder() {
+        return new DataFolder(dataDir());
     }
 
     /** The root options as given ({@code --data-dir}, {@code --config}), to pass on to a command run from here. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pinpipe command line as a real child process, started as the {@code ./pinpipe} launcher starts it (this
@@ -12,12 +13,17 @@ import java.util.List;
  */
 public final class CliProcess extends LoggedProcess {
 
-    private CliProcess(List<String> command, Path log) throws IOException {
-        super(command, log);
+    private CliProcess(List<String> command, Map<String, String> environment, Path log) throws IOException {
+        super(command, environment, log);
     }
 
     /** Runs {@code pinpipe <args>} with its output in {@code log}. */
     public static CliProcess start(Path log, String... args) throws IOException {
+        return start(log, Map.of(), args);
+    }
+
+    /** Runs {@code pinpipe <args>} with {@code environment} (such as {@code PINPIPE_<KEY>} settings) added. */
+    public static CliProcess start(Path log, Map<String, String> environment, String... args) throws IOException {
         Path module = Path.of("").toAbsolutePath();
         String classPath = module.resolve("target/classes") + java.io.File.pathSeparator
                 + Files.readString(module.resolve("target/classpath.txt")).trim();
@@ -25,6 +31,6 @@ public final class CliProcess extends LoggedProcess {
                 .toString(), "-Xmx256m", "-Dpinpipe.home=" + module.getParent(), "-cp", classPath,
                 Main.class.getName()));
         command.addAll(List.of(args));
-        return new CliProcess(command, log);
+        return new CliProcess(command, environment, log);
     }
 }

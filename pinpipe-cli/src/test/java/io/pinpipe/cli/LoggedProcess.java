@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,8 +21,15 @@ public class LoggedProcess {
     private final Path log;
 
     protected LoggedProcess(List<String> command, Path log) throws IOException {
-        this.process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        this(command, Map.of(), log);
+    }
+
+    /** @param environment variables added to this JVM's environment for the child */
+    protected LoggedProcess(List<String> command, Map<String, String> environment, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        this.process = builder.start();
         this.process.getOutputStream().close();
         this.log = log;
     }

@@ -31,7 +31,23 @@ public record ConfigKey(String name, String defaultValue, String doc, boolean se
                 "a whole number of at least 1");
     }
 
-    /** The environment variable that overrides this key: {@code PINPIPE_} + the name upper-cased, '.' and '-' as '_'. */
+    /**
+     * A true/false setting: {@code true} or {@code false} in any case, surrounding blanks ignored, anything else
+     * refused. Read it with {@link Settings#getBoolean}, the one parser of booleans.
+     */
+    public static ConfigKey bool(String name, boolean defaultValue, String doc) {
+        return new ConfigKey(name, Boolean.toString(defaultValue), doc, false, ConfigKey::isBoolean, "true or false");
+    }
+
+    /** True for {@code true} or {@code false}, any case, blanks around ignored. */
+    public static boolean isBoolean(String value) {
+        String trimmed = value.trim();
+        return "true".equalsIgnoreCase(trimmed) || "false".equalsIgnoreCase(trimmed);
+    }
+
+    /**
+     * The environment variable that overrides this key: {@code PINPIPE_} + the name upper-cased, '.' and '-' as '_'.
+     */
     public String environmentVariable() {
         return Settings.environmentVariable(name);
     }

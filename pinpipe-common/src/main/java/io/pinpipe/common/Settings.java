@@ -125,6 +125,19 @@ public final class Settings {
         }
     }
 
+    /**
+     * A true/false setting, whatever its key's validator: {@code true} or {@code false} in any case; anything else
+     * ({@code yes}, {@code 1}, a typo) is an error naming the key, never a silent {@code false}.
+     */
+    public boolean getBoolean(ConfigKey key) {
+        String value = get(key);
+        if (!ConfigKey.isBoolean(value)) {
+            throw new IllegalArgumentException("setting '" + key.name() + "' is '" + Redaction.text(value)
+                    + "': expected true or false");
+        }
+        return Boolean.parseBoolean(value.trim());
+    }
+
     /** Every key starting with {@code prefix}, with the prefix removed: {@code client.*} → Kafka client settings. */
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> result = new TreeMap<>();

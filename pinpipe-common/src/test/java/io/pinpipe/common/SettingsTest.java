@@ -58,6 +58,34 @@ class SettingsTest {
     }
 
     @Test
+    void booleansAreTrueOrFalseInAnyCaseAndTheDefaultAppliesWhenUnset() {
+        ConfigKey enabled = ConfigKey.bool("thing.enabled", true, "doc");
+
+        assertThat(Settings.empty().getBoolean(enabled)).isTrue();
+        assertThat(Settings.of(Map.of("thing.enabled", "FALSE")).getBoolean(enabled)).isFalse();
+        assertThat(Settings.of(Map.of("thing.enabled", " True ")).getBoolean(enabled)).isTrue();
+    }
+
+    @Test
+    void anythingButTrueOrFalseIsRefusedNamingTheKeyRatherThanReadAsFalse() {
+        ConfigKey enabled = ConfigKey.bool("thing.enabled", true, "doc");
+
+        for (String bad : List.of("yes", "1", "flase", "")) {
+            assertThatThrownBy(() -> Settings.of(Map.of("thing.enabled", bad)).getBoolean(enabled))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'thing.enabled'")
+                    .hasMessageContaining("true or false");
+        }
+    }
+
+    @Test
+    void aBooleanReadThroughAKeyWithoutTheBooleanValidatorIsCheckedAllTheSame() {
+        ConfigKey loose = ConfigKey.of("loose.flag", "false", "doc");
+
+        assertThatThrownBy(() -> Settings.of(Map.of("loose.flag", "on")).getBoolean(loose))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'loose.flag' is 'on'");
+    }
+
+    @Test
     void toStringAndInvalidValuesHidePemKeysAndUrlPasswords() {
         Settings settings = Settings.of(Map.of("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----",
                 "source.url", "jdbc:mysql://user:secret@host/db"));

@@ -47,7 +47,8 @@ public final class BatchJob {
 
     public Summary run() {
         Warehouse warehouse = new Warehouse(spark, options.warehouse());
-        LakeReader reader = new LakeReader(spark, options.lake(), options.topics(), options.since(), options.until());
+        LakeReader reader = new LakeReader(spark, options.lake(), options.layout(), options.topics(), options.since(),
+                options.until());
         TableLoad load = new TableLoad(reader, warehouse, Placeholders.of(options.extendedPlaceholders()));
         List<TableQuality> quality = new ArrayList<>();
         for (SourceTable table : SourceTable.values()) {

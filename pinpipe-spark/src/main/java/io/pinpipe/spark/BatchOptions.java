@@ -2,6 +2,7 @@ package io.pinpipe.spark;
 
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.TopicLayout;
 import io.pinpipe.common.Topics;
 
 import java.time.LocalDate;
@@ -18,12 +19,14 @@ import java.util.Optional;
  * records by post timestamp: a daily run then reads only what landed that day, and the cleaned tables (merged on
  * {@code ind}) keep everything earlier runs added.
  */
-public record BatchOptions(String lake, Topics topics, String warehouse, String results, Optional<LocalDate> since,
-                           Optional<LocalDate> until, boolean extendedPlaceholders, int shufflePartitions,
-                           boolean report) {
+public record BatchOptions(String lake, TopicLayout layout, Topics topics, String warehouse, String results,
+                           Optional<LocalDate> since, Optional<LocalDate> until, boolean extendedPlaceholders,
+                           int shufflePartitions, boolean report) {
 
     public static final ConfigKey LAKE = ConfigKey.of("lake", null,
             "The lake to read: a folder or s3a://bucket/prefix holding topics/<id>.pin|geo|user/.");
+    public static final ConfigKey TOPICS_DIR = ConfigKey.of("topics.dir", TopicLayout.DEFAULT_TOPICS_DIR,
+            "The folder (in S3: the key prefix) under the lake holding one folder per topic: the sink's topics.dir.");
     public static final ConfigKey USER_ID = Topics.USER_ID;
     public static final ConfigKey WAREHOUSE = ConfigKey.of("warehouse", null,
             "Where the Delta tables go (pin, geo, user, quarantine). Default: <lake>/../warehouse.");
@@ -35,16 +38,14 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
     public static final ConfigKey UNTIL = new ConfigKey("until", null,
             "Read only lake files written before this day (UTC, YYYY-MM-DD).", false,
             BatchOptions::isDate, "a date YYYY-MM-DD");
-    public static final ConfigKey EXTENDED_PLACEHOLDERS = new ConfigKey("extended.placeholders", "false",
-            "Also null 'No description available', 'Untitled' and '' (the extended placeholder list).", false,
-            JobArguments::isBoolean, "true or false");
+    public static final ConfigKey EXTENDED_PLACEHOLDERS = ConfigKey.bool("extended.placeholders", false,
+            "Also null 'No description available', 'Untitled' and '' (the extended placeholder list).");
     public static final ConfigKey SHUFFLE_PARTITIONS = ConfigKey.positiveInt("shuffle.partitions", 8,
             "spark.sql.shuffle.partitions unless the Spark configuration already sets it.");
-    public static final ConfigKey REPORT = new ConfigKey("report", "true",
-            "Write report.html next to the results.", false, JobArguments::isBoolean, "true or false");
+    public static final ConfigKey REPORT = ConfigKey.bool("report", true, "Write report.html next to the results.");
 
     /** Every option, in the order {@code --help} lists them. */
-    public static final List<ConfigKey> KEYS = List.of(LAKE, USER_ID, WAREHOUSE, RESULTS, SINCE, UNTIL,
+    public static final List<ConfigKey> KEYS = List.of(LAKE, TOPICS_DIR, USER_ID, WAREHOUSE, RESULTS, SINCE, UNTIL,
             EXTENDED_PLACEHOLDERS, SHUFFLE_PARTITIONS, REPORT);
 
     /** The flag of a key: {@code user.id} → {@code --user-id}. */
@@ -77,9 +78,10 @@ public record BatchOptions(String lake, Topics topics, String warehouse, String 
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
             throw new IllegalArgumentException("--since " + since.get() + " must be before --until " + until.get());
         }
-        return new BatchOptions(lake, topics, warehouse, results, since, until,
-                Boolean.parseBoolean(settings.get(EXTENDED_PLACEHOLDERS)), settings.getInt(SHUFFLE_PARTITIONS),
-                Boolean.parseBoolean(settings.get(REPORT)));
+        TopicLayout layout = new TopicLayout(settings.get(TOPICS_DIR), TopicLayout.DEFAULT_PAD_WIDTH);
+        return new BatchOptions(lake, layout, topics, warehouse, results, since, until,
+                settings.getBoolean(EXTENDED_PLACEHOLDERS), settings.getInt(SHUFFLE_PARTITIONS),
+                settings.getBoolean(REPORT));
     }
 
     /** One line per option for {@code --help}. */

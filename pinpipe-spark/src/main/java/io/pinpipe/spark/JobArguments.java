@@ -115,11 +115,6 @@ public final class JobArguments {
         return result;
     }
 
-    /** The validator of boolean options: {@code true} or {@code false}, any case. */
-    public static boolean isBoolean(String value) {
-        return "true".equalsIgnoreCase(value.trim()) || "false".equalsIgnoreCase(value.trim());
-    }
-
     private static ConfigKey keyOf(String job, List<ConfigKey> keys, String flag) {
         for (ConfigKey key : keys) {
             if (flag(key).equals(flag)) {

@@ -20,9 +20,10 @@ import java.util.Optional;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Reads one topic of the lake ({@code <lake>/topics/<topic>/partition=<p>/*.json}, JSON Lines as the sink wrote
- * them) with the topic's explicit schema. Lines that do not fit keep their raw text in
- * {@link RawSchemas#CORRUPT_RECORD}; every row carries the file it came from in {@link #SOURCE_FILE}.
+ * Reads one topic of the lake ({@code <lake>/<topicsDir>/<topic>/partition=<p>/*.json}, JSON Lines as the sink
+ * wrote them, {@code topicsDir} being the sink's {@code topics.dir}) with the topic's explicit schema. Lines that do
+ * not fit keep their raw text in {@link RawSchemas#CORRUPT_RECORD}; every row carries the file it came from in
+ * {@link #SOURCE_FILE}.
  */
 public final class LakeReader {
 
@@ -31,22 +32,24 @@ public final class LakeReader {
 
     private final SparkSession spark;
     private final String lake;
+    private final TopicLayout layout;
     private final Topics topics;
     private final Optional<LocalDate> since;
     private final Optional<LocalDate> until;
 
-    public LakeReader(SparkSession spark, String lake, Topics topics, Optional<LocalDate> since,
+    public LakeReader(SparkSession spark, String lake, TopicLayout layout, Topics topics, Optional<LocalDate> since,
                       Optional<LocalDate> until) {
         this.spark = spark;
         this.lake = lake;
+        this.layout = layout;
         this.topics = topics;
         this.since = since;
         this.until = until;
     }
 
-    /** The topic folder of a table: {@code <lake>/topics/<id>.pin}. */
+    /** The topic folder of a table: {@code <lake>/<topicsDir>/<id>.pin}. */
     public String topicLocation(SourceTable table) {
-        return lake + "/" + TopicLayout.defaults().topicDir(topics.batch(table));
+        return lake + "/" + layout.topicDir(topics.batch(table));
     }
 
     /**

@@ -21,6 +21,14 @@ class BatchOptionsTest {
     }
 
     @Test
+    void topicFoldersLieUnderTheSinksDefaultTopicsDirUnlessTopicsDirSaysOtherwise() {
+        assertThat(BatchOptions.parse("--lake", "/data/lake").layout().topicDir("pinpipe.pin"))
+                .isEqualTo("topics/pinpipe.pin");
+        assertThat(BatchOptions.parse("--lake", "/data/lake", "--topics-dir", "landing/").layout()
+                .topicDir("pinpipe.pin")).isEqualTo("landing/pinpipe.pin");
+    }
+
+    @Test
     void aLakeAtABucketRootKeepsItsOutputsInsideTheBucket() {
         BatchOptions options = BatchOptions.parse("--lake=s3a://bucket");
         assertThat(options.warehouse()).isEqualTo("s3a://bucket/warehouse");

@@ -3,6 +3,7 @@ package io.pinpipe.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.TestData;
+import io.pinpipe.common.TopicLayout;
 import io.pinpipe.common.Topics;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -100,7 +101,8 @@ class RealSampleIT {
     @Test
     @Order(1)
     void cleanPinsReproduceEveryPublishedRowWithTheExtendedListForEight() {
-        Dataset<Row> raw = new LakeReader(spark, lake.toString(), TOPICS, Optional.empty(), Optional.empty())
+        Dataset<Row> raw = new LakeReader(spark, lake.toString(), TopicLayout.defaults(), TOPICS, Optional.empty(),
+                Optional.empty())
                 .read(SourceTable.PIN);
         Placeholders extended = Placeholders.extended();
         Dataset<Row> extendedPins = Cleaning.onePerInd(Cleaning.cleanPins(
@@ -316,8 +318,8 @@ class RealSampleIT {
 
     /** Loads the three topics again (the job's first half), as a later run would. */
     private static List<TableQuality> load() {
-        TableLoad load = new TableLoad(new LakeReader(spark, options.lake(), TOPICS, Optional.empty(),
-                Optional.empty()), new Warehouse(spark, options.warehouse()), Placeholders.core());
+        TableLoad load = new TableLoad(new LakeReader(spark, options.lake(), options.layout(), TOPICS,
+                Optional.empty(), Optional.empty()), new Warehouse(spark, options.warehouse()), Placeholders.core());
         List<TableQuality> loaded = new ArrayList<>();
         for (SourceTable table : SourceTable.values()) {
             loaded.add(load.load(table, TOPICS.batch(table)));

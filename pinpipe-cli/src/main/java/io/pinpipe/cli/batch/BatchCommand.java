@@ -1,9 +1,13 @@
 package io.pinpipe.cli.batch;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.connect.ConnectSettings;
+import io.pinpipe.cli.connect.LakeLocation;
 import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.Topics;
 import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +20,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code pinpipe batch}: the daily Spark batch on this machine. Starts the job ({@code io.pinpipe.spark.BatchMain})
@@ -29,17 +35,20 @@ import java.util.concurrent.Callable;
                 "Runs Spark locally in its own JVM; the same job runs on a cluster with spark-submit (docs/batch.md)."})
 public final class BatchCommand implements Callable<Integer> {
 
-    /** Settings this command reads from the config file or the environment. */
-    public static final ConfigKey USER_ID = ConfigKey.of("user.id", "pinpipe",
-            "The user id naming the topics <id>.pin, <id>.geo, <id>.user.");
+    /** The setting of this command alone; it also reads the lake sink's settings to find the lake. */
     public static final ConfigKey MEMORY = ConfigKey.of("batch.memory", "2g",
             "Heap of the local Spark JVM (-Xmx), e.g. 4g.");
+
+    /** Everything this command reads from the config file or the environment. */
+    private static final List<ConfigKey> SETTINGS = Stream.concat(Stream.of(MEMORY), ConnectSettings.ALL.stream())
+            .toList();
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--lake", paramLabel = "DIR|s3a://BUCKET/PREFIX",
-            description = "The lake to read. Default: <data-dir>/lake.")
+            description = "The lake to read. Default: where the lake sink writes it (settings connect.store,"
+                    + " connect.lake.dir, connect.s3.bucket.name), else <data-dir>/lake.")
     private String lake;
 
     @Option(names = "--user-id", paramLabel = "ID",
@@ -82,7 +91,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Path dataDir = root.dataDir();
-        Settings settings = root.settings(List.of(USER_ID, MEMORY));
+        Settings settings = root.settings(SETTINGS);
         Path log = SparkJvm.logFile(dataDir, "batch");
         List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY), master,
                 jobOptions(dataDir, settings), log);
@@ -125,10 +134,14 @@ public final class BatchCommand implements Callable<Integer> {
     /** The job's options: explicit ones, else settings, else the data folder's defaults. */
     List<String> jobOptions(Path dataDir, Settings settings) {
         List<String> options = new ArrayList<>();
-        add(options, "--lake", lake != null ? lake : dataDir.resolve("lake").toString());
-        add(options, "--user-id", userId != null ? userId : settings.get(USER_ID));
-        add(options, "--warehouse", warehouse != null ? warehouse : dataDir.resolve("warehouse").toString());
-        add(options, "--results", results != null ? results : dataDir.resolve("results").toString());
+        LakeLocation sinkLake = LakeLocation.of(new DataFolder(dataDir), settings);
+        add(options, "--lake", lake != null ? lake : sinkLake.root());
+        add(options, "--topics-dir", sinkLake.topicsDir());
+        // The flag overrides the setting and passes the same validator.
+        Settings effective = userId != null ? settings.with(Map.of(Topics.USER_ID.name(), userId)) : settings;
+        add(options, "--user-id", effective.get(Topics.USER_ID));
+        add(options, "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).warehouse().toString());
+        add(options, "--results", results != null ? results : new DataFolder(dataDir).results().toString());
         if (since != null) {
             add(options, "--since", since.toString());
         }

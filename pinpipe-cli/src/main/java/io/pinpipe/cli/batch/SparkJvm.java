@@ -1,5 +1,6 @@
 package io.pinpipe.cli.batch;
 
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.process.ChildProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class SparkJvm {
      * Kafka's warnings go there, not to the console (only errors are printed). The folder is created here.
      */
     public static Path logFile(Path dataDir, String job) {
-        Path folder = dataDir.resolve("logs");
+        Path folder = new DataFolder(dataDir).logs();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {

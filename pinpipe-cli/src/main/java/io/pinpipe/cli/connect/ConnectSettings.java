@@ -1,6 +1,7 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.TopicLayout;
 import io.pinpipe.common.Topics;
 
 import java.util.List;
@@ -16,6 +17,9 @@ public final class ConnectSettings {
             value -> value.equals("local") || value.equals("s3"), "local or s3");
     public static final ConfigKey LAKE_DIR = ConfigKey.of("connect.lake.dir", "",
             "The lake folder for connect.store=local. Empty: <data-dir>/lake.");
+    public static final ConfigKey TOPICS_DIR = ConfigKey.of("connect.topics.dir", TopicLayout.DEFAULT_TOPICS_DIR,
+            "The folder (in S3: the key prefix) under the lake that holds one folder per topic: the sink's"
+                    + " topics.dir.");
     public static final ConfigKey S3_BUCKET = ConfigKey.of("connect.s3.bucket.name", "",
             "The bucket for connect.store=s3 (credentials come from the AWS default chain, never from here).");
     public static final ConfigKey S3_REGION = ConfigKey.of("connect.s3.region", "us-east-1", "The bucket's region.");
@@ -31,8 +35,8 @@ public final class ConnectSettings {
             "A connector properties file to run instead of the settings above, such as the course's Confluent S3"
                     + " sink file; Confluent names are translated and <user-id> is replaced by user.id.");
 
-    public static final List<ConfigKey> ALL = List.of(USER_ID, NAME, STORE, LAKE_DIR, S3_BUCKET, S3_REGION, STORE_URL,
-            FLUSH_SIZE, ROTATE_INTERVAL_MS, TASKS_MAX, CONNECTOR_FILE);
+    public static final List<ConfigKey> ALL = List.of(USER_ID, NAME, STORE, LAKE_DIR, TOPICS_DIR, S3_BUCKET,
+            S3_REGION, STORE_URL, FLUSH_SIZE, ROTATE_INTERVAL_MS, TASKS_MAX, CONNECTOR_FILE);
 
     private ConnectSettings() {
     }

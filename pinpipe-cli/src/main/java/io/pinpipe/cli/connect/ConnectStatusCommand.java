@@ -42,7 +42,7 @@ final class ConnectStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PinpipeCommand root = PinpipeCommand.of(spec);
-        Path folder = root.dataDir().resolve("connect");
+        Path folder = root.dataFolder().connect();
         Settings settings = root.settings(ConnectSettings.ALL);
         Map<String, String> worker = read(folder.resolve("worker.properties"));
         Map<String, String> connector = read(folder.resolve("connector.properties"));

@@ -1,5 +1,6 @@
 package io.pinpipe.cli.connect;
 
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.connect.ConfluentNames;
 import io.pinpipe.connect.LakeSinkConnector;
@@ -23,9 +24,9 @@ import java.util.stream.Collectors;
 /**
  * The lake sink of the one-machine stack: a real Kafka Connect worker (standalone mode) in a child JVM, with the
  * pinpipe plugin on its plugin path and the lake connector reading every topic of the user
- * ({@code topics.regex=<user-id>\..*}) into {@code <data-dir>/lake} (or S3). Its files live in
- * {@code <data-dir>/connect/}: worker and connector properties, the offsets file, {@code worker.log}, and
- * {@code rest.url} for {@code pinpipe connect status}.
+ * ({@code topics.regex=<user-id>\..*}) into the lake {@link LakeLocation} names ({@code <data-dir>/lake} by default,
+ * or S3). Its files live in {@code <data-dir>/connect/}: worker and connector properties, the offsets file,
+ * {@code worker.log}, and {@code rest.url} for {@code pinpipe connect status}.
  */
 public final class ConnectWorker implements AutoCloseable {
 
@@ -52,7 +53,7 @@ public final class ConnectWorker implements AutoCloseable {
      */
     public static ConnectWorker start(Path dataDir, String bootstrapServers, Settings settings, Plugin plugin)
             throws IOException {
-        Path folder = Files.createDirectories(dataDir.resolve("connect"));
+        Path folder = Files.createDirectories(new DataFolder(dataDir).connect());
         List<String> notes = new ArrayList<>();
         Map<String, String> connector = connectorConfig(dataDir, settings, notes);
         Map<String, String> worker = Map.of("bootstrap.servers", bootstrapServers,
@@ -71,6 +72,7 @@ public final class ConnectWorker implements AutoCloseable {
 
     /** The connector settings: a translated connector file when one is configured, else pinpipe's defaults. */
     static Map<String, String> connectorConfig(Path dataDir, Settings settings, List<String> notes) {
+        String lakeFolder = LakeLocation.localLake(new DataFolder(dataDir), settings).toString();
         String userId = settings.get(ConnectSettings.USER_ID);
         Map<String, String> connector = new LinkedHashMap<>();
         connector.put("name", settings.get(ConnectSettings.NAME));
@@ -83,8 +85,9 @@ public final class ConnectWorker implements AutoCloseable {
             notes.addAll(translation.notes());
             connector.putAll(translation.props());
             if (!connector.containsKey("store") || "local".equals(connector.get("store"))) {
-                connector.putIfAbsent("local.dir", lakeDir(dataDir, settings).toString());
+                connector.putIfAbsent("local.dir", lakeFolder);
             }
+            connector.putIfAbsent("topics.dir", settings.get(ConnectSettings.TOPICS_DIR));
             return connector;
         }
         connector.put("connector.class", LakeSinkConnector.class.getName());
@@ -93,19 +96,15 @@ public final class ConnectWorker implements AutoCloseable {
         connector.put("flush.size", settings.get(ConnectSettings.FLUSH_SIZE));
         connector.put("rotate.interval.ms", settings.get(ConnectSettings.ROTATE_INTERVAL_MS));
         connector.put("store", settings.get(ConnectSettings.STORE));
+        connector.put("topics.dir", settings.get(ConnectSettings.TOPICS_DIR));
         if ("s3".equals(settings.get(ConnectSettings.STORE))) {
             connector.put("s3.bucket.name", settings.get(ConnectSettings.S3_BUCKET));
             connector.put("s3.region", settings.get(ConnectSettings.S3_REGION));
             connector.put("store.url", settings.get(ConnectSettings.STORE_URL));
         } else {
-            connector.put("local.dir", lakeDir(dataDir, settings).toString());
+            connector.put("local.dir", lakeFolder);
         }
         return connector;
-    }
-
-    static Path lakeDir(Path dataDir, Settings settings) {
-        String configured = settings.get(ConnectSettings.LAKE_DIR);
-        return configured.isBlank() ? dataDir.resolve("lake") : Path.of(configured).toAbsolutePath();
     }
 
     public ConnectorStatus status() throws IOException {

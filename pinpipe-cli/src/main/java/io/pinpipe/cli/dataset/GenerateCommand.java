@@ -63,7 +63,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     "--rows must be between 1 and " + DatasetGenerator.MAX_ROWS + ", got " + rows);
         }
         Path folder = out != null ? out.toAbsolutePath().normalize()
-                : PinpipeCommand.of(spec).dataDir().resolve("dataset");
+                : PinpipeCommand.of(spec).dataFolder().dataset();
         DatasetGenerator generator = new DatasetGenerator(seed, rows);
         long started = System.nanoTime();
         List<Path> files;

@@ -1,7 +1,10 @@
 package io.pinpipe.cli.dataset;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.connect.ConnectSettings;
+import io.pinpipe.cli.connect.LakeLocation;
 import io.pinpipe.cli.console.Progress;
+import io.pinpipe.common.Settings;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.Topics;
 import io.pinpipe.emulator.dataset.DatasetGenerator;
@@ -17,7 +20,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -53,7 +55,7 @@ public final class LakeCommand implements Callable<Integer> {
 
     @Option(names = "--lake", paramLabel = "DIR",
             description = "The lake folder (created if missing; its topic folders must be empty)."
-                    + " Default: <data-dir>/lake.")
+                    + " Default: where the lake sink writes it (setting connect.lake.dir), else <data-dir>/lake.")
     private Path lake;
 
     @Option(names = "--user-id", paramLabel = "ID",
@@ -74,10 +76,12 @@ public final class LakeCommand implements Callable<Integer> {
         check(flushSize >= 1 && flushSize <= MAX_FLUSH_SIZE,
                 "--flush-size must be between 1 and " + MAX_FLUSH_SIZE + ", got " + flushSize);
         PinpipeCommand root = PinpipeCommand.of(spec);
-        String id = userId != null ? userId : root.settings(List.of(Topics.USER_ID)).get(Topics.USER_ID);
+        Settings settings = root.settings(ConnectSettings.ALL);
+        String id = userId != null ? userId : settings.get(Topics.USER_ID);
         check(Topics.isLegalUserId(id), "--user-id '" + id + "' must be 1-200 letters, digits, '_' or '-'");
         Topics topics = new Topics(id);
-        Path folder = lake != null ? lake.toAbsolutePath().normalize() : root.dataDir().resolve("lake");
+        LakeLocation sinkLake = LakeLocation.of(root.dataFolder(), settings);
+        Path folder = lake != null ? lake.toAbsolutePath().normalize() : sinkLake.localFolder("pinpipe dataset lake");
 
         GeneratedLake generated = new GeneratedLake(new DatasetGenerator(seed, datasetRows),
                 new LakeDraws(seed, datasetRows));
@@ -85,7 +89,7 @@ public final class LakeCommand implements Callable<Integer> {
         GeneratedLake.Summary summary;
         LakeWriter writer;
         try {
-            writer = new LakeWriter(folder, topics, flushSize);
+            writer = new LakeWriter(folder, sinkLake.layout(), topics, flushSize);
         } catch (IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -2,7 +2,9 @@ package io.pinpipe.cli.demo;
 
 import io.pinpipe.cli.Main;
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.connect.LakeLocation;
 import io.pinpipe.cli.stack.LocalStack;
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PinpipeCommand root = PinpipeCommand.of(spec);
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = fresh(root.dataDir().resolve("demo"));
+        Path folder = fresh(root.dataFolder().demo());
         Settings settings = Settings.of(Map.of("kafka.port", "0", "connect.rotate.interval.ms", "2000"));
         long started = System.nanoTime();
         out.println("demo: starting the stack in " + folder);
@@ -75,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
             step(out, "emulator (streams API)", Main.run(concat(base, "emulate", "--mode", "stream", "--gateway",
                     stack.gatewayUri().toString(), "--count", Integer.toString(count), "--seed", "100",
                     "--concurrency", "16")));
-            counts = Reconciliation.await(stack, folder.resolve("lake"), LAKE_TIMEOUT);
+            counts = Reconciliation.await(stack, LakeLocation.of(new DataFolder(folder), settings), LAKE_TIMEOUT);
             out.println("demo: " + counts.describeLanding());
             out.flush();
             if (!counts.lakeHoldsKafka()) {
@@ -94,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + streamed.describe(acknowledged));
         }
         out.printf("demo: done in %d s; the report is %s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                folder.resolve("results/report.html"));
+                new DataFolder(folder).report());
         out.flush();
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pinpipe.cli.connect.LakeLocation;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.common.JsonCodec;
 import io.pinpipe.common.LakeFiles;
@@ -33,18 +34,23 @@ record Reconciliation(Map<SourceTable, Long> inKafka, Map<SourceTable, Long> inL
     /**
      * Waits until the lake holds as many records as Kafka for every table, or the timeout passes. While waiting only
      * lines are counted; the lines are parsed for their ids once, at the end.
+     *
+     * @param sinkLake where the stack's lake sink writes (it must be a local folder)
      */
-    static Reconciliation await(LocalStack stack, Path lake, Duration timeout) throws InterruptedException {
+    static Reconciliation await(LocalStack stack, LakeLocation sinkLake, Duration timeout)
+            throws InterruptedException {
+        Path lake = sinkLake.localFolder("demo's reconciliation");
+        TopicLayout layout = sinkLake.layout();
         long deadline = System.nanoTime() + timeout.toNanos();
-        Reconciliation counts = count(stack, lake, false);
+        Reconciliation counts = count(stack, lake, layout, false);
         while (!counts.lakeHoldsKafka() && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            counts = count(stack, lake, false);
+            counts = count(stack, lake, layout, false);
         }
-        return count(stack, lake, true);
+        return count(stack, lake, layout, true);
     }
 
-    private static Reconciliation count(LocalStack stack, Path lake, boolean withIds) {
+    private static Reconciliation count(LocalStack stack, Path lake, TopicLayout layout, boolean withIds) {
         Map<SourceTable, Long> kafka = new EnumMap<>(SourceTable.class);
         Map<SourceTable, Long> lines = new EnumMap<>(SourceTable.class);
         Map<SourceTable, Integer> distinct = new EnumMap<>(SourceTable.class);
@@ -52,7 +58,7 @@ record Reconciliation(Map<SourceTable, Long> inKafka, Map<SourceTable, Long> inL
         for (SourceTable table : SourceTable.values()) {
             String topic = stack.topics().batch(table);
             kafka.put(table, endOffsets(stack.gateway().context().admin(), topic));
-            List<Path> topicFiles = LakeFiles.of(lake, TopicLayout.defaults(), topic);
+            List<Path> topicFiles = LakeFiles.of(lake, layout, topic);
             files += topicFiles.size();
             Set<Integer> ids = new HashSet<>();
             long count = 0;

@@ -59,7 +59,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
-        Path folder = root.dataDir().resolve("schedule");
+        Path folder = root.dataFolder().schedule();
         RunHistory history = new RunHistory(folder.resolve("history.jsonl"));
         PrintWriter out = spec.commandLine().getOut();
         if (showHistory) {

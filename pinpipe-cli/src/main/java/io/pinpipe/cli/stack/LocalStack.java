@@ -3,6 +3,7 @@ package io.pinpipe.cli.stack;
 import io.pinpipe.broker.LocalKafka;
 import io.pinpipe.cli.connect.ConnectWorker;
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
 import io.pinpipe.gateway.GatewayServer;
@@ -70,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
                     stack.bootstrapServers));
             stack.createTopics(gatewayConfig, settings);
             stack.startGateway(gatewayConfig);
-            if (Boolean.parseBoolean(settings.get(StackSettings.CONNECT_ENABLED))) {
+            if (settings.getBoolean(StackSettings.CONNECT_ENABLED)) {
                 stack.startConnect(settings);
             }
         } catch (RuntimeException e) {
@@ -118,8 +119,8 @@ public final class LocalStack implements AutoCloseable {
             out.accept("Kafka     " + external + " (external cluster)");
             return;
         }
-        LocalKafka kafka = LocalKafka.inFolder(dataDir.resolve("kafka"), settings.getInt(StackSettings.KAFKA_PORT),
-                Map.of());
+        LocalKafka kafka = LocalKafka.inFolder(new DataFolder(dataDir).kafka(),
+                settings.getInt(StackSettings.KAFKA_PORT), Map.of());
         startPart("Kafka broker", () -> {
             kafka.start();
             return kafka::stop;

@@ -4,6 +4,7 @@ import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
@@ -35,14 +36,13 @@ public final class StreamCommand implements Callable<Integer> {
     public static final String MAIN_CLASS = "io.pinpipe.spark.stream.StreamMain";
     public static final ConfigKey MEMORY = ConfigKey.of("stream.memory", "2g",
             "Heap of the streaming job's Spark JVM (-Xmx), e.g. 4g.");
-    static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "The Kafka cluster. Default: setting bootstrap.servers, else " + DEFAULT_BOOTSTRAP
-                    + " (the broker of pinpipe up).")
+            description = "The Kafka cluster; overrides setting bootstrap.servers. Default: that setting, else "
+                    + StackSettings.EMBEDDED_BOOTSTRAP + " (the broker of pinpipe up).")
     private String bootstrapServers;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
@@ -111,14 +111,12 @@ public final class StreamCommand implements Callable<Integer> {
 
     /** The job's options: explicit ones, else settings, else the data folder's defaults. */
     List<String> jobOptions(Path dataDir, Settings settings) {
-        String configured = settings.get(StackSettings.BOOTSTRAP_SERVERS).trim();
         List<String> options = new ArrayList<>(List.of(
-                "--bootstrap-servers", bootstrapServers != null ? bootstrapServers
-                        : configured.isEmpty() ? DEFAULT_BOOTSTRAP : configured,
+                "--bootstrap-servers", StackSettings.bootstrapServers(bootstrapServers, settings),
                 "--user-id", userId != null ? userId : settings.get(StackSettings.USER_ID),
-                "--warehouse", warehouse != null ? warehouse : dataDir.resolve("stream-warehouse").toString(),
+                "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).streamWarehouse().toString(),
                 "--checkpoint", checkpoint != null ? checkpoint
-                        : dataDir.resolve("checkpoints").resolve("stream").toString(),
+                        : new DataFolder(dataDir).streamCheckpoints().toString(),
                 "--trigger-interval", triggerInterval,
                 "--available-now", Boolean.toString(availableNow),
                 "--max-records-per-batch", Long.toString(maxRecordsPerBatch)));

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.batch;
 
 import io.pinpipe.cli.Main;
+import io.pinpipe.common.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,9 +26,43 @@ class BatchCommandTest {
         commandLine.parseArgs("--data-dir", dataDir.toString(), "batch");
         BatchCommand command = commandLine.getSubcommands().get("batch").getCommand();
         List<String> options = command.jobOptions(dataDir, io.pinpipe.common.Settings.empty());
-        assertThat(options).containsExactly("--lake", dataDir.resolve("lake").toString(), "--user-id", "pinpipe",
-                "--warehouse", dataDir.resolve("warehouse").toString(), "--results",
+        assertThat(options).containsExactly("--lake", dataDir.resolve("lake").toString(), "--topics-dir", "topics",
+                "--user-id", "pinpipe", "--warehouse", dataDir.resolve("warehouse").toString(), "--results",
                 dataDir.resolve("results").toString());
+    }
+
+    @Test
+    void theJobReadsTheLakeWhereTheSinkSettingsPutIt() {
+        BatchCommand command = parse("--data-dir", dataDir.toString(), "batch");
+        Settings moved = Settings.of(Map.of("connect.lake.dir", "/srv/lake", "connect.topics.dir", "landing"));
+        assertThat(command.jobOptions(dataDir, moved)).containsSubsequence("--lake", "/srv/lake", "--topics-dir",
+                "landing");
+        Settings s3 = Settings.of(Map.of("connect.store", "s3", "connect.s3.bucket.name", "user-x-bucket"));
+        assertThat(command.jobOptions(dataDir, s3)).containsSubsequence("--lake", "s3a://user-x-bucket",
+                "--topics-dir", "topics");
+    }
+
+    @Test
+    void anExplicitLakeWinsOverTheSinkSettings() {
+        BatchCommand command = parse("batch", "--lake", "/tmp/other");
+        assertThat(command.jobOptions(dataDir, Settings.of(Map.of("connect.lake.dir", "/srv/lake"))))
+                .containsSubsequence("--lake", "/tmp/other");
+    }
+
+    @Test
+    void theUserIdFlagAndSettingPassTheSharedValidator() {
+        assertThatThrownBy(() -> parse("batch", "--user-id", "no spaces").jobOptions(dataDir, Settings.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user.id");
+        assertThatThrownBy(() -> parse("batch").jobOptions(dataDir, Settings.of(Map.of("user.id", "a/b"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user.id");
+        assertThat(parse("batch", "--user-id", "flag").jobOptions(dataDir, Settings.of(Map.of("user.id", "file"))))
+                .containsSubsequence("--user-id", "flag");
+    }
+
+    private static BatchCommand parse(String... args) {
+        CommandLine commandLine = Main.commandLine();
+        commandLine.parseArgs(args);
+        return commandLine.getSubcommands().get("batch").getCommand();
     }
 
     @Test

@@ -32,6 +32,14 @@ class ConnectWorkerConfigTest {
     }
 
     @Test
+    void lakeFolderAndTopicsDirSettingsReachTheConnector() {
+        Map<String, String> config = ConnectWorker.connectorConfig(dataDir, Settings.of(Map.of(
+                "connect.lake.dir", "/srv/other-lake", "connect.topics.dir", "landing")), new ArrayList<>());
+
+        assertThat(config).containsEntry("local.dir", "/srv/other-lake").containsEntry("topics.dir", "landing");
+    }
+
+    @Test
     void s3StoreCarriesBucketRegionAndEndpointButNoCredentials() {
         Map<String, String> config = ConnectWorker.connectorConfig(dataDir, Settings.of(Map.of("connect.store", "s3",
                 "connect.s3.bucket.name", "user-x-bucket", "connect.store.url", "http://127.0.0.1:9000")),

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * Writes records into a local lake exactly as the lake sink lands them with its default partitioner: per topic
- * {@code topics/<topic>/partition=0/<topic>+0+<start offset, 10 digits>.json}, JSON Lines, each line the record's
+ * {@code <topics.dir>/<topic>/partition=0/<topic>+0+<start offset, 10 digits>.json}, JSON Lines, each line the record's
  * {@link JsonCodec} bytes (what the emulator posts and the gateway passes on), a new file every {@code flushSize}
  * records. A file is written under a hidden name ({@code .<name>.part}, which the batch job skips) and renamed into
  * place when full, so a reader never sees half a file. Memory is constant: one buffer per topic.
@@ -34,6 +34,7 @@ public final class LakeWriter implements Closeable {
     private static final int PARTITION = 0;
 
     private final Path lake;
+    private final TopicLayout layout;
     private final Topics topics;
     private final int flushSize;
     private final ObjectWriter json = JsonCodec.get().mapper().writer();
@@ -42,17 +43,24 @@ public final class LakeWriter implements Closeable {
     private long records;
     private long bytes;
 
+    /** A writer of the sink's default layout ({@code topics/...}). */
+    public LakeWriter(Path lake, Topics topics, int flushSize) throws IOException {
+        this(lake, TopicLayout.defaults(), topics, flushSize);
+    }
+
     /**
      * @param lake      the lake's root folder (created if missing)
+     * @param layout    the sink's layout, its {@code topics.dir} included
      * @param flushSize records per file, at least 1
      * @throws IllegalStateException when a topic folder of the lake already holds files: a generated lake never
      *                               mixes with another one
      */
-    public LakeWriter(Path lake, Topics topics, int flushSize) throws IOException {
+    public LakeWriter(Path lake, TopicLayout layout, Topics topics, int flushSize) throws IOException {
         if (flushSize < 1) {
             throw new IllegalArgumentException("flush size must be at least 1, got " + flushSize);
         }
         this.lake = Files.createDirectories(lake);
+        this.layout = layout;
         this.topics = topics;
         this.flushSize = flushSize;
         for (SourceTable table : SourceTable.values()) {
@@ -66,7 +74,7 @@ public final class LakeWriter implements Closeable {
 
     /** The folder one topic's files land in. */
     public Path partitionFolder(SourceTable table) {
-        return lake.resolve(TopicLayout.defaults().partitionDir(topics.batch(table), PARTITION));
+        return lake.resolve(layout.partitionDir(topics.batch(table), PARTITION));
     }
 
     /** Appends the row's pin, geo and user record to their topics (one draw of the emulator). */
@@ -131,7 +139,7 @@ public final class LakeWriter implements Closeable {
     private TopicFile start(SourceTable table) throws IOException {
         String topic = topics.batch(table);
         Path folder = Files.createDirectories(partitionFolder(table));
-        Path target = folder.resolve(TopicLayout.defaults().fileName(topic, PARTITION, records,
+        Path target = folder.resolve(layout.fileName(topic, PARTITION, records,
                 TopicLayout.JSON_EXTENSION));
         Path part = folder.resolve("." + target.getFileName() + ".part");
         return new TopicFile(part, target, new BufferedOutputStream(Files.newOutputStream(part), BUFFER_BYTES));

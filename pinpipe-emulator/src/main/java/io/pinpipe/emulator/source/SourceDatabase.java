@@ -1,5 +1,6 @@
 package io.pinpipe.emulator.source;
 
+import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Redaction;
 
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class SourceDatabase {
      * second pinpipe process (a loader and an emulator, or several emulators) open the same file at once.
      */
     public static SourceDatabase embedded(Path dataDir, String user, String password) {
-        Path base = dataDir.resolve("source").resolve(EMBEDDED_NAME).toAbsolutePath();
+        Path base = new DataFolder(dataDir).source().resolve(EMBEDDED_NAME);
         return new SourceDatabase("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE", user, password, base);
     }
 

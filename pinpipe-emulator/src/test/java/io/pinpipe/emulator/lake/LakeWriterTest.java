@@ -53,6 +53,16 @@ class LakeWriterTest {
     }
 
     @Test
+    void anotherTopicsDirPutsTheTopicFoldersWhereTheSinkWouldWithThatSetting() throws IOException {
+        TopicLayout landing = new TopicLayout("landing", TopicLayout.DEFAULT_PAD_WIDTH);
+        try (LakeWriter writer = new LakeWriter(root.resolve("lake"), landing, TOPICS, 10)) {
+            assertThat(writer.partitionFolder(SourceTable.PIN))
+                    .isEqualTo(root.resolve("lake/landing").resolve(TOPICS.batch(SourceTable.PIN))
+                            .resolve("partition=0"));
+        }
+    }
+
+    @Test
     void linesAreTheCodecBytesOfOneDrawSharingTheRowIdAcrossTopics() throws IOException {
         write(root.resolve("lake"), 3, 40, 200, 15);
         List<String> pins = lines(SourceTable.PIN);

@@ -37,12 +37,10 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
     public static final ConfigKey TRIGGER_INTERVAL = new ConfigKey("trigger.interval", "1s",
             "Time between micro-batch starts, e.g. 500ms, 1s, 1m (a batch that takes longer starts the next at"
                     + " once).", false, StreamOptions::isDuration, "a duration like 500ms, 1s or 2m");
-    public static final ConfigKey AVAILABLE_NOW = new ConfigKey("available.now", "false",
-            "Process what the topics hold now, then stop (true), or run until stopped (false).", false,
-            JobArguments::isBoolean, "true or false");
-    public static final ConfigKey EXTENDED_PLACEHOLDERS = new ConfigKey("extended.placeholders", "false",
-            "Also null 'No description available', 'Untitled' and '' (as pinpipe batch does).", false,
-            JobArguments::isBoolean, "true or false");
+    public static final ConfigKey AVAILABLE_NOW = ConfigKey.bool("available.now", false,
+            "Process what the topics hold now, then stop (true), or run until stopped (false).");
+    public static final ConfigKey EXTENDED_PLACEHOLDERS = ConfigKey.bool("extended.placeholders", false,
+            "Also null 'No description available', 'Untitled' and '' (as pinpipe batch does).");
     public static final ConfigKey SHUFFLE_PARTITIONS = ConfigKey.positiveInt("shuffle.partitions", 2,
             "spark.sql.shuffle.partitions unless the Spark configuration sets it (micro-batches are small).");
     public static final ConfigKey MAX_RECORDS_PER_BATCH = new ConfigKey("max.records.per.batch", "0",
@@ -76,8 +74,8 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
                 .orElse(parentOf(warehouse) + "checkpoints/stream");
         return new StreamOptions(settings.get(BOOTSTRAP_SERVERS).trim(), new Topics(settings.get(USER_ID)),
                 warehouse, checkpoint, Durations.parse(settings.get(TRIGGER_INTERVAL)),
-                Boolean.parseBoolean(settings.get(AVAILABLE_NOW).trim()),
-                Boolean.parseBoolean(settings.get(EXTENDED_PLACEHOLDERS).trim()), settings.getInt(SHUFFLE_PARTITIONS),
+                settings.getBoolean(AVAILABLE_NOW), settings.getBoolean(EXTENDED_PLACEHOLDERS),
+                settings.getInt(SHUFFLE_PARTITIONS),
                 Long.parseLong(settings.get(MAX_RECORDS_PER_BATCH).trim()),
                 settings.find(KAFKA_CONFIG.name()).map(file -> KafkaClientConfig.read(Path.of(file.trim())))
                         .orElse(KafkaClientConfig.NONE));
