@@ -69,11 +69,17 @@ record ConsumerInstanceConfig(String name, EmbeddedFormat format, String autoOff
 
     /**
      * The Kafka consumer settings: the gateway's {@code consumer.*} settings, then this instance's choices, then what
-     * the proxy itself needs (group, byte deserializers).
+     * the proxy itself needs (group, byte deserializers). Unless the operator's {@code consumer.*} settings name them,
+     * the fetch buffers are bounded by {@code requestMaxBytes}: a read never answers more, and a hundred instances each
+     * buffering Kafka's default 50 MiB would take gigabytes of heap.
      */
-    Map<String, Object> kafkaConfig(Map<String, Object> gatewayConsumerConfig, String group) {
+    Map<String, Object> kafkaConfig(Map<String, Object> gatewayConsumerConfig, String group, int requestMaxBytes) {
         Map<String, Object> config = new HashMap<>(gatewayConsumerConfig);
         ConsumerSettings.namesWithoutConsumerPrefix().forEach(config::remove);
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                Math.min(requestMaxBytes, ConsumerConfig.DEFAULT_FETCH_MAX_BYTES));
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                Math.min(requestMaxBytes, ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES));
         if (autoOffsetReset != null) {
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.config.GatewayKeys;
+import io.pinpipe.gateway.front.BodyIntake;
 import io.pinpipe.gateway.http.BodyLimit;
 import io.pinpipe.gateway.http.ErrorCodes;
 import io.pinpipe.gateway.http.RestException;
@@ -47,6 +48,10 @@ import java.util.stream.Collectors;
  * Vert.x closes a connection on which nothing was read or written for the idle timeout, and a long poll writes
  * nothing until it answers. Half, so that a read queued behind another read of the same instance still answers in
  * time. An early answer with fewer records is what a long poll may always give; the client simply reads again.
+ *
+ * <p>A records read reserves its answer in the gateway's memory budget before it is queued ({@link ReadMemory}), and
+ * every instance's Kafka fetch buffers are bounded by {@code consumer.request.max.bytes}
+ * ({@link ConsumerInstanceConfig#kafkaConfig}), so many instances reading at once cannot exhaust the heap.
  *
  * <p>Owns the consumer instances: call {@link #close()} when the gateway stops (it closes every instance, so their
  * groups rebalance at once instead of after a session timeout).
@@ -135,8 +140,10 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         context.groupAccess().check(ctx, group);
         ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(json.body(ctx));
         HttpServerRequest request = ctx.request();
-        answer(ctx, registry.create(group, config, id -> new ConsumerSession(
-                new KafkaConsumer<>(config.kafkaConfig(context.consumerConfig(), group)), clockMs)),
+        Map<String, Object> kafkaConfig = config.kafkaConfig(context.consumerConfig(), group,
+                settings.requestMaxBytes());
+        answer(ctx, registry.create(group, config,
+                        id -> new ConsumerSession(new KafkaConsumer<>(kafkaConfig), clockMs)),
                 (routing, instance) -> {
                     ObjectNode body = JsonNodeFactory.instance.objectNode();
                     body.put("instance_id", instance.id().name());
@@ -276,8 +283,12 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         long waitMs = Math.min(longestWaitMs, timeout <= 0 ? instanceWait : Math.min(timeout, instanceWait));
         long limit = maxBytes <= 0 ? settings.requestMaxBytes() : Math.min(maxBytes, settings.requestMaxBytes());
         RecordEncoding encoding = new RecordEncoding(format, json.json());
+        // Reserved before the read is queued, released when the answer is sent; clamped, never refused, when larger
+        // than the whole budget (a smaller answer is still a valid read), 503/50304 when it does not fit now.
+        long reserved = BodyIntake.reserveAnswer(ctx, context.memory(), ReadMemory.reservationFor(format, limit));
+        long answerLimit = ReadMemory.limitWithin(format, reserved);
         answer(ctx, instance.submit(session -> json.bytes(
-                        session.read(waitMs, limit, instance.config().responseMinBytes(), encoding))),
+                        session.read(waitMs, answerLimit, instance.config().responseMinBytes(), encoding))),
                 (routing, body) -> ConsumerJson.respond(routing, 200, format.mediaType(), body));
     }
 

@@ -23,7 +23,9 @@ import io.vertx.ext.web.RoutingContext;
  *       408/40801 and its connection closed.</li>
  * </ul>
  *
- * A refusal before the body was read closes the connection after the answer: the unread rest of the body must not
+ * A consumer's records read, which has no body, reserves its answer through {@link #reserveAnswer} the same way.
+ *
+ * <p>A refusal before the body was read closes the connection after the answer: the unread rest of the body must not
  * be taken for the next request.
  */
 public final class BodyIntake {
@@ -98,6 +100,24 @@ public final class BodyIntake {
         };
     }
 
+    /**
+     * Reserves memory for an answer this request will build (a consumer's records read), held until the response
+     * ends, and returns how many bytes were reserved. A need larger than the budget could ever give is clamped to what
+     * it can (the whole capacity less what the request holds already): the caller shrinks its answer to fit, which a
+     * read may always do.
+     *
+     * @throws RestException 503/50304 when the bytes do not fit next to what other requests hold now
+     */
+    public static long reserveAnswer(RoutingContext context, MemoryBudget budget, long wanted) {
+        long[] held = context.get(RESERVED);
+        long bytes = budget.tryReserveClamped(wanted, held == null ? 0 : held[0]);
+        if (bytes == 0) {
+            throw spent();
+        }
+        hold(context, budget, held, bytes);
+        return bytes;
+    }
+
     /** Reserves more for this request; on refusal the request is failed and false returned. */
     private boolean reserve(RoutingContext context, long bytes, boolean bodyUnread) {
         long[] held = context.get(RESERVED);
@@ -108,8 +128,7 @@ public final class BodyIntake {
                     + " handling this request would take about " + total + " bytes of memory, more than the gateway"
                     + " gives all requests together (pinpipe.inflight.max.bytes = " + budget.capacity() + ")");
         } else if (!budget.tryReserve(bytes)) {
-            refusal = new RestException(503, ErrorCodes.MEMORY_BUDGET_SPENT, "the gateway's memory for requests in"
-                    + " flight is spent (pinpipe.inflight.max.bytes); retry after the Retry-After delay");
+            refusal = spent();
         }
         if (refusal != null) {
             if (bodyUnread) {
@@ -119,14 +138,24 @@ public final class BodyIntake {
             }
             return false;
         }
+        hold(context, budget, held, bytes);
+        return true;
+    }
+
+    /** Adds {@code bytes}, already reserved in the budget, to what the request holds until its response ends. */
+    private static void hold(RoutingContext context, MemoryBudget budget, long[] held, long bytes) {
         if (held == null) {
             long[] reserved = {bytes};
             context.put(RESERVED, reserved);
             context.addEndHandler(ended -> budget.release(reserved[0]));
         } else {
-            held[0] = total;
+            held[0] += bytes;
         }
-        return true;
+    }
+
+    private static RestException spent() {
+        return new RestException(503, ErrorCodes.MEMORY_BUDGET_SPENT, "the gateway's memory for requests in flight is"
+                + " spent (pinpipe.inflight.max.bytes); retry after the Retry-After delay");
     }
 
     private void release(RoutingContext context, long bytes) {

@@ -34,6 +34,15 @@ public final class MemoryBudget {
         return true;
     }
 
+    /**
+     * Reserves {@code wanted} bytes for a request that holds {@code held} already, or, when that could never fit, as
+     * many as the capacity leaves it; returns the bytes reserved, or 0 (and nothing reserved) when they do not fit now.
+     */
+    public long tryReserveClamped(long wanted, long held) {
+        long bytes = Math.min(wanted, capacity - held);
+        return bytes > 0 && tryReserve(bytes) ? bytes : 0;
+    }
+
     public void release(long bytes) {
         used.addAndGet(-bytes);
     }

@@ -55,9 +55,21 @@ class ConsumerInstanceConfigTest {
         ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(MAPPER.readTree(
                 "{\"auto.offset.reset\":\"earliest\"}"));
         Map<String, Object> kafka = config.kafkaConfig(Map.of("bootstrap.servers", "b:9092",
-                "request.timeout.ms", "1000", "instance.timeout.ms", "5", "max.poll.records", "10"), "g");
+                "request.timeout.ms", "1000", "instance.timeout.ms", "5", "max.poll.records", "10"), "g", 1_000);
         assertThat(kafka).containsEntry("group.id", "g").containsEntry("auto.offset.reset", "earliest")
                 .containsEntry("bootstrap.servers", "b:9092").containsEntry("max.poll.records", "10")
                 .doesNotContainKeys("request.timeout.ms", "instance.timeout.ms");
+    }
+
+    @Test
+    void theFetchBuffersAreBoundedByTheReadLimitUnlessTheOperatorSetsThem() throws Exception {
+        ConsumerInstanceConfig config = ConsumerInstanceConfig.parse(MAPPER.readTree("{}"));
+        assertThat(config.kafkaConfig(Map.of(), "g", 1_000)).containsEntry("fetch.max.bytes", 1_000)
+                .containsEntry("max.partition.fetch.bytes", 1_000);
+        assertThat(config.kafkaConfig(Map.of(), "g", 67_108_864))
+                .as("never above Kafka's own defaults").containsEntry("fetch.max.bytes", 52_428_800)
+                .containsEntry("max.partition.fetch.bytes", 1_048_576);
+        assertThat(config.kafkaConfig(Map.of("fetch.max.bytes", "7", "max.partition.fetch.bytes", "5"), "g", 1_000))
+                .containsEntry("fetch.max.bytes", "7").containsEntry("max.partition.fetch.bytes", "5");
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pinpipe.broker.LocalKafka;
 import io.pinpipe.gateway.GatewayServer;
 import io.pinpipe.gateway.config.GatewayConfig;
+import io.pinpipe.gateway.front.MemoryBudget;
 import io.pinpipe.gateway.http.RouteModule;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,14 +46,21 @@ public final class TestGateway implements AutoCloseable {
     private final GatewayServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestGateway(List<RouteModule> modules) {
-        GatewayConfig config = GatewayConfig.of(Map.of("bootstrap.servers", bootstrapServers(),
-                "listeners", "http://127.0.0.1:0", "pinpipe.rate.limit.per.second", "0"));
-        server = GatewayServer.start(config, modules);
+    private TestGateway(Map<String, String> settings, List<RouteModule> modules) {
+        Map<String, String> config = new HashMap<>(settings);
+        config.put("bootstrap.servers", bootstrapServers());
+        config.put("listeners", "http://127.0.0.1:0");
+        config.putIfAbsent("pinpipe.rate.limit.per.second", "0");
+        server = GatewayServer.start(GatewayConfig.of(config), modules);
     }
 
     public static TestGateway start(RouteModule... modules) {
-        return new TestGateway(List.of(modules));
+        return start(Map.of(), modules);
+    }
+
+    /** A gateway with these settings besides the broker and a loopback listener on port 0. */
+    public static TestGateway start(Map<String, String> settings, RouteModule... modules) {
+        return new TestGateway(settings, List.of(modules));
     }
 
     /** The broker every test of this JVM shares; started on first use, stopped when the JVM exits. */
@@ -78,6 +87,11 @@ public final class TestGateway implements AutoCloseable {
 
     public MeterRegistry metrics() {
         return server.context().metrics();
+    }
+
+    /** The gateway's budget for requests in flight. */
+    public MemoryBudget memory() {
+        return server.context().memory();
     }
 
     public Admin admin() {

@@ -20,6 +20,18 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void aClampedReservationTakesWhatCouldEverFitOrNothingWhenThatDoesNotFitNow() {
+        MemoryBudget budget = new MemoryBudget(100);
+        assertThat(budget.tryReserveClamped(30, 0)).as("fits whole").isEqualTo(30);
+        assertThat(budget.tryReserveClamped(1_000, 10)).as("does not fit now").isZero();
+        assertThat(budget.used()).isEqualTo(30);
+        budget.release(30);
+        assertThat(budget.tryReserveClamped(1_000, 10)).as("clamped to the capacity less what is held").isEqualTo(90);
+        assertThat(budget.tryReserveClamped(5, 100)).as("nothing left for a request holding all").isZero();
+        assertThat(budget.used()).isEqualTo(90);
+    }
+
+    @Test
     void tinyJsonValuesCostFarMoreThanTheirText() {
         String records = "{\"records\":[" + "{\"value\":{}},".repeat(999) + "{\"value\":{}}]}";
         long cost = JsonCost.of(Buffer.buffer(records));
