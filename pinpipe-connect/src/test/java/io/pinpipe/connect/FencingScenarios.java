@@ -1,5 +1,6 @@
 package io.pinpipe.connect;
 
+import io.pinpipe.common.Await;
 import io.pinpipe.common.TopicLayout;
 import io.pinpipe.connect.store.ObjectStore;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -101,8 +102,14 @@ abstract class FencingScenarios {
      * the owner's files are as the owner wrote them, alone, with records 0-7 once.
      */
     static void assertZombieFencedAndOwnersFilesAlone(LakeSinkTask zombie, TestContext zombieContext,
-            ObjectStore ownerStore, Map<String, String> ownersFiles) throws IOException {
-        assertThat(zombie.preCommit(Map.of())).as("the zombie offers nothing of the partition").doesNotContainKey(P0);
+            ObjectStore ownerStore, Map<String, String> ownersFiles) throws IOException, InterruptedException {
+        // The stalled write's refusal reaches the task thread at its next preCommit (or put) after the store thread
+        // finished: the first preCommit may still wait for it, and offers nothing of the partition meanwhile.
+        assertThat(Await.until(Duration.ofSeconds(10), () -> {
+            assertThat(zombie.preCommit(Map.of())).as("the zombie offers nothing of the partition")
+                    .doesNotContainKey(P0);
+            return !zombieContext.paused.isEmpty();
+        })).as("the zombie fenced the partition").isTrue();
         assertThat(zombieContext.paused).containsExactly(P0);
         zombie.close(List.of(P0));
         zombie.stop();
