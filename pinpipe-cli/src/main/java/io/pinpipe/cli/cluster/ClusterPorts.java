@@ -86,7 +86,8 @@ record ClusterPorts(String clusterId, List<Integer> clientPorts, List<Integer> c
         return settings;
     }
 
-    private static List<Integer> freePorts(int count) {
+    /** {@code count} distinct free ports on 127.0.0.1. */
+    static List<Integer> freePorts(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             // Held open together, so the same free port is never handed out twice.

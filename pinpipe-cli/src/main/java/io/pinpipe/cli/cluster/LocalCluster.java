@@ -15,6 +15,7 @@ import io.pinpipe.gateway.ops.Components;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -33,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The scale-out path on one machine ({@code pinpipe up --cluster}), everything on 127.0.0.1: three Kafka brokers in
  * a KRaft quorum (each its own JVM; replication 3, {@code min.insync.replicas=2}), the pipeline's topics, two gateways
- * in this JVM, and two Kafka Connect workers in distributed mode sharing the lake sink's tasks. Every child JVM is
+ * in this JVM, two Kafka Connect workers in distributed mode sharing the lake sink's tasks, and a Spark standalone
+ * master with two workers for {@code pinpipe batch|stream --master spark://...}. Every child JVM is
  * supervised ({@link NodeSupervisor}): one that dies is restarted, and when it cannot be, {@link #failure()}
  * completes and the cluster must be stopped. Its files live in {@code <data-dir>/cluster/}; the lake is the stack's.
  */
@@ -46,6 +48,8 @@ public final class LocalCluster implements RunningStack {
     /** Partitions per topic at least, so that both Connect workers have tasks to run. */
     public static final int MIN_PARTITIONS = 3;
     static final String CONNECT_HEAP = "384m";
+    public static final int SPARK_WORKERS = 2;
+    static final String SPARK_WORKER_MEMORY = "1g";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Set<String> STACK_KEYS = StackSettings.ALL.stream().map(ConfigKey::name)
             .collect(Collectors.toSet());
@@ -58,10 +62,12 @@ public final class LocalCluster implements RunningStack {
     private final List<GatewayServer> gateways = new ArrayList<>();
     private final List<NodeSupervisor> brokers = new ArrayList<>();
     private final List<NodeSupervisor> connectWorkers = new ArrayList<>();
+    private final List<NodeSupervisor> sparkDaemons = new CopyOnWriteArrayList<>();
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     /** Every gateway's /health components, told of each node's state. */
     private final List<Components> health = new CopyOnWriteArrayList<>();
     private ClusterPorts ports;
+    private int sparkPort;
     private int partitions;
 
     private LocalCluster(Path dataDir, Topics topics, Consumer<String> out) {
@@ -76,9 +82,11 @@ public final class LocalCluster implements RunningStack {
      *
      * @param gatewayPorts one port per gateway (0: a free one)
      * @param plugin       the class path of the broker and Connect JVMs, and the lake sink plugin
+     * @param sparkHome    the pinpipe home whose {@code pinpipe-spark/target/lib} holds the Spark jars
      */
     public static LocalCluster start(Path dataDir, Optional<Path> configFile, Settings settings,
-                                     List<Integer> gatewayPorts, ConnectWorker.Plugin plugin, Consumer<String> out) {
+                                     List<Integer> gatewayPorts, ConnectWorker.Plugin plugin, Path sparkHome,
+                                     Consumer<String> out) {
         LocalCluster cluster = new LocalCluster(dataDir, new Topics(settings.get(StackSettings.USER_ID)), out);
         try {
             cluster.startBrokers(plugin);
@@ -87,6 +95,7 @@ public final class LocalCluster implements RunningStack {
             cluster.createTopics(gatewayConfig, settings);
             gatewayPorts.forEach(port -> cluster.startGateway(gatewayConfig, port));
             cluster.startConnect(settings, plugin);
+            cluster.startSpark(sparkHome);
             cluster.printCost();
         } catch (Exception e) {
             cluster.close();
@@ -131,39 +140,56 @@ public final class LocalCluster implements RunningStack {
         return connectWorkers;
     }
 
+    /** The Spark master, then its workers. */
+    List<NodeSupervisor> sparkDaemons() {
+        return sparkDaemons;
+    }
+
     private void startBrokers(ConnectWorker.Plugin plugin) throws Exception {
         ports = ClusterPorts.loadOrChoose(folder, BROKERS);
         // The quorum forms only when a majority of controllers runs: start all JVMs, then wait for each.
-        List<BrokerJvm> launched = new ArrayList<>();
+        List<LoggedJvm> launched = new ArrayList<>();
         for (int node = 1; node <= BROKERS; node++) {
-            BrokerJvm broker = launchBroker(plugin, node);
+            LoggedJvm broker = launchBroker(plugin, node);
             launched.add(broker);
             running.push(broker::stop);
         }
-        for (BrokerJvm broker : launched) {
-            broker.awaitReady(START_TIMEOUT);
+        for (LoggedJvm broker : launched) {
+            BrokerJvm.awaitReady(broker, START_TIMEOUT);
         }
         launched.forEach(broker -> running.pop());
         for (int node = 1; node <= BROKERS; node++) {
             int id = node;
             brokers.add(supervise("broker-" + id, launched.get(id - 1),
-                    () -> launchBroker(plugin, id).awaitReady(START_TIMEOUT)));
+                    () -> BrokerJvm.awaitReady(launchBroker(plugin, id), START_TIMEOUT)));
         }
+        // Together: the last broker stopped alone would wait for a controller quorum that is gone.
+        running.push(() -> stopTogether(brokers));
         out.accept("Kafka     " + bootstrapServers() + " (" + BROKERS + " KRaft brokers, replication "
                 + REPLICATION + ", min.insync.replicas " + ports.brokerSettings(1).get("min.insync.replicas")
                 + "; data and broker.log in " + folder + "/broker-N)");
     }
 
-    private BrokerJvm launchBroker(ConnectWorker.Plugin plugin, int node) throws IOException {
+    private LoggedJvm launchBroker(ConnectWorker.Plugin plugin, int node) throws IOException {
         return BrokerJvm.launch(plugin.classPath(), folder.resolve("broker-" + node),
                 ports.clientPorts().get(node - 1), ports.brokerSettings(node));
     }
 
     /** From now on a dead node is restarted (its folder and ports kept), and every gateway's /health says so. */
     private NodeSupervisor supervise(String name, ClusterNode node, ClusterNode.Starter starter) {
-        NodeSupervisor supervisor = NodeSupervisor.watch(name, node, starter, health, out, failure::complete);
-        running.push(supervisor);
-        return supervisor;
+        return NodeSupervisor.watch(name, node, starter, health, out, failure::complete);
+    }
+
+    /** Stops the nodes at the same time and returns once all are gone. */
+    private static void stopTogether(List<NodeSupervisor> nodes) {
+        List<CompletableFuture<Void>> stops = nodes.stream().map(node -> CompletableFuture.runAsync(() -> {
+            try {
+                node.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, runnable -> new Thread(runnable, "pinpipe-stop-" + node.name()).start())).toList();
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     }
 
     private void createTopics(GatewayConfig gatewayConfig, Settings settings) {
@@ -206,6 +232,7 @@ public final class LocalCluster implements RunningStack {
                     () -> startConnectWorker(plugin, id, settings)));
             out.accept("Connect   " + started.get(id - 1).endpoint());
         }
+        running.push(() -> stopTogether(connectWorkers));
         out.accept("          distributed mode, group " + groupId(name) + "; connector " + name + " with " + tasks
                 + " tasks RUNNING");
     }
@@ -233,15 +260,50 @@ public final class LocalCluster implements RunningStack {
         return new ConnectJvm(process);
     }
 
+    /**
+     * A Spark standalone master and its workers, each worker offering one core and {@value #SPARK_WORKER_MEMORY} to
+     * executors: {@code pinpipe batch|stream --master <url>} submit to it.
+     */
+    private void startSpark(Path sparkHome) throws Exception {
+        Path sparkFolder = Files.createDirectories(folder.resolve("spark"));
+        List<Integer> free = ClusterPorts.freePorts(2);
+        sparkPort = free.get(0);
+        ClusterNode.Starter masterStarter = () -> SparkDaemon.master(sparkHome, sparkFolder, sparkPort, free.get(1))
+                .awaitLogged(SparkDaemon.MASTER_READY, START_TIMEOUT);
+        LoggedJvm master = SparkDaemon.master(sparkHome, sparkFolder, sparkPort, free.get(1));
+        running.push(master::stop);
+        master.awaitLogged(SparkDaemon.MASTER_READY, START_TIMEOUT);
+        running.pop();
+        List<NodeSupervisor> spark = sparkDaemons;
+        spark.add(supervise("spark-master", master, masterStarter));
+        running.push(() -> stopTogether(spark));
+        for (int node = 1; node <= SPARK_WORKERS; node++) {
+            String name = "spark-worker-" + node;
+            ClusterNode.Starter starter = () -> SparkDaemon.worker(sparkHome, sparkFolder, name, sparkPort, 1,
+                    SPARK_WORKER_MEMORY).awaitLogged(SparkDaemon.WORKER_READY, START_TIMEOUT);
+            spark.add(supervise(name, starter.start(), starter));
+        }
+        out.accept("Spark     " + sparkMasterUrl() + " (" + SPARK_WORKERS + " workers, 1 core and "
+                + SPARK_WORKER_MEMORY + " each; logs in " + sparkFolder + "): pinpipe batch --master "
+                + sparkMasterUrl());
+    }
+
+    /** {@code spark://127.0.0.1:<port>} of the Spark standalone master. */
+    public String sparkMasterUrl() {
+        return SparkDaemon.masterUrl(sparkPort);
+    }
+
     private static String groupId(String connectorName) {
         return connectorName + "-cluster";
     }
 
     private void printCost() {
-        int jvms = BROKERS + CONNECT_WORKERS + 1;
+        int jvms = BROKERS + CONNECT_WORKERS + 1 + SPARK_WORKERS + 1;
         out.accept("Cost      " + jvms + " JVMs: " + BROKERS + " brokers at -Xmx" + BrokerJvm.HEAP + ", "
-                + CONNECT_WORKERS + " Connect workers at -Xmx" + CONNECT_HEAP + ", and this one (the gateways);"
-                + " about 2 GiB of heap at most");
+                + CONNECT_WORKERS + " Connect workers at -Xmx" + CONNECT_HEAP + ", a Spark master and "
+                + SPARK_WORKERS + " workers at -Xmx" + SparkDaemon.HEAP + ", and this one (the gateways): about"
+                + " 2.5 GiB of heap; a Spark job adds one " + SPARK_WORKER_MEMORY + " executor per worker and its"
+                + " driver");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.stack;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.cli.cluster.LocalCluster;
 import io.pinpipe.cli.connect.ConnectWorker;
 import picocli.CommandLine.Command;
@@ -38,7 +39,8 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--cluster",
             description = {"Start the scale-out path on this machine instead: 3 KRaft brokers (replication 3,"
                     + " min.insync.replicas 2), 2 gateways (ports 8082 and 8083), 2 Connect workers in distributed"
-                    + " mode. Every part is restarted when it dies. Its files are in <data-dir>/cluster."})
+                    + " mode, a Spark standalone master with 2 workers (1 core, 1 GiB each) for batch/stream"
+                    + " --master spark://... Every part is restarted when it dies. Its files are in <data-dir>/cluster."})
     private boolean cluster;
 
     @Override
@@ -60,7 +62,7 @@ public final class UpCommand implements Callable<Integer> {
         };
         RunningStack stack = cluster
                 ? LocalCluster.start(root.dataDir(), root.configFile(), settings, CLUSTER_GATEWAY_PORTS,
-                        ConnectWorker.Plugin.fromHome(), console)
+                        ConnectWorker.Plugin.fromHome(), SparkJvm.home(), console)
                 : LocalStack.start(root.dataDir(), root.configFile(), settings, console);
         Thread hook = new Thread(() -> {
             out.println("Stopping...");

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.cluster;
 
 import io.pinpipe.cli.CliRun;
+import io.pinpipe.cli.SparkJobHome;
 import io.pinpipe.cli.connect.ConnectWorker;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.Await;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,13 +43,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code pinpipe up --cluster} on loopback, started once for the class (three broker JVMs, two gateways, two
- * distributed Connect workers): every endpoint answers, records posted through both gateways land in the lake exactly
+ * distributed Connect workers, a Spark standalone master and two workers): every endpoint answers, records posted through both gateways land in the lake exactly
  * once, and nodes killed with {@code kill -9} under load (a broker, a Connect worker) are restarted while the lake
- * still ends with every record Kafka acknowledged, once, in offset order. Each test checks the whole lake, so a
- * record lost or doubled by an earlier fault is caught too.
+ * still ends with every record Kafka acknowledged, once, in offset order; the batch job on the Spark standalone cluster answers the eight questions as {@code local[2]}
+ * does; closing the cluster stops every node. Each test
+ * checks the whole lake, so a record lost or doubled by an earlier fault is caught too.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -74,7 +78,7 @@ class LocalClusterIT {
         CliRun load = CliRun.of("--data-dir", dataDir.toString(), "--config", config.toString(), "dataset", "load");
         assertThat(load.exitCode()).as(load.err()).isZero();
         cluster = LocalCluster.start(dataDir, Optional.of(config), settings, List.of(0, 0),
-                ConnectWorker.Plugin.fromRoot(home), PRINTED::add);
+                ConnectWorker.Plugin.fromRoot(home), SparkJobHome.get(), PRINTED::add);
     }
 
     @AfterAll
@@ -140,6 +144,58 @@ class LocalClusterIT {
         assertThat(PRINTED).anyMatch(line -> line.startsWith("connect-1 exited unexpectedly"));
     }
 
+    @Test
+    @Order(4)
+    void theBatchJobOnTheSparkStandaloneClusterAnswersAsLocalDoes() throws IOException {
+        System.setProperty("pinpipe.home", SparkJobHome.get().toString());
+
+        CliRun local = batch("local[2]", "local");
+        CliRun standalone = batch(cluster.sparkMasterUrl(), "standalone");
+
+        assertThat(local.exitCode()).as(local.out() + local.err()).isZero();
+        assertThat(standalone.exitCode()).as(standalone.out() + standalone.err()).isZero();
+        List<Path> answers = csvFiles(dataDir.resolve("results-local"));
+        assertThat(answers).as("the eight answers, the third in two files").hasSize(9);
+        for (Path answer : answers) {
+            assertThat(dataDir.resolve("results-standalone").resolve(answer.getFileName()))
+                    .as("%s on the standalone cluster", answer.getFileName()).hasSameTextualContentAs(answer);
+        }
+        assertThat(PRINTED).anyMatch(line -> line.startsWith("Spark     spark://127.0.0.1:"));
+        try (var executors = Files.list(dataDir.resolve("cluster/spark/spark-worker-1-work"))) {
+            assertThat(executors.toList()).as("the job ran executors on the standalone workers").isNotEmpty();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void closingStopsEveryNodeAndEveryGateway() {
+        List<ProcessHandle> nodes = new ArrayList<>();
+        cluster.brokers().forEach(broker -> nodes.add(ProcessHandle.of(broker.current().pid()).orElseThrow()));
+        cluster.connectWorkers().forEach(worker -> nodes.add(ProcessHandle.of(worker.current().pid()).orElseThrow()));
+        cluster.sparkDaemons().forEach(daemon -> nodes.add(ProcessHandle.of(daemon.current().pid()).orElseThrow()));
+        List<URI> gateways = cluster.gatewayUris();
+
+        cluster.close();
+
+        assertThat(nodes).noneMatch(ProcessHandle::isAlive);
+        for (URI gateway : gateways) {
+            assertThatThrownBy(() -> get(gateway + "/health")).isInstanceOf(IOException.class);
+        }
+    }
+
+    /** {@code pinpipe batch} on the lake with its own warehouse and results, {@code results-<name>}. */
+    private static CliRun batch(String master, String name) {
+        return CliRun.of("--data-dir", dataDir.toString(), "--config", config.toString(), "batch", "--master", master,
+                "--memory", "1g", "--warehouse", dataDir.resolve("warehouse-" + name).toString(), "--results",
+                dataDir.resolve("results-" + name).toString());
+    }
+
+    private static List<Path> csvFiles(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
     /** Runs {@code pinpipe emulate} against one gateway; completes with the records it says were acknowledged. */
     private static CompletableFuture<Integer> emulate(URI gateway, int draws, int seed) {
         return CompletableFuture.supplyAsync(() -> {
@@ -165,7 +221,7 @@ class LocalClusterIT {
                 int number = partition;
                 List<String> records = readPartition(topic, partition);
                 inKafka += records.size();
-                Await.until(Duration.ofSeconds(120), () -> lakeLines(topic, number).size() >= records.size());
+                Await.until(Duration.ofSeconds(120), () -> lakeSize(topic, number) >= records.size());
                 assertThat(lakeLines(topic, partition))
                         .as("the lake holds %s-%d exactly once, in offset order", topic, partition)
                         .containsExactlyElementsOf(records);
@@ -182,6 +238,18 @@ class LocalClusterIT {
             }
         }
         return count;
+    }
+
+    /**
+     * Lines in the lake now, or -1 while a file listed is gone before it is read: a new owner of a partition deletes
+     * the files after its committed offset, which the old owner wrote, then writes them again.
+     */
+    private static int lakeSize(String topic, int partition) {
+        try {
+            return lakeLines(topic, partition).size();
+        } catch (UncheckedIOException replacedMeanwhile) {
+            return -1;
+        }
     }
 
     private static List<String> lakeLines(String topic, int partition) {
