@@ -26,7 +26,7 @@ public final class SparkJvm {
     static final String MAIN_CLASS = "io.pinpipe.spark.BatchMain";
 
     /** What Spark 4 needs opened on Java 17 (the list of Spark's {@code JavaModuleOptions}). */
-    static final List<String> ADD_OPENS = List.of(
+    public static final List<String> ADD_OPENS = List.of(
             "-XX:+IgnoreUnrecognizedVMOptions",
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
@@ -111,10 +111,14 @@ public final class SparkJvm {
         options.add("-Xmx" + memory);
         options.addAll(ADD_OPENS);
         options.add("-Dspark.master=" + master);
-        if (master.startsWith("local")) {
+        if (master.startsWith("local") || master.startsWith("spark://127.0.0.1:")) {
             // One machine: the driver listens on loopback only, never on the host's network address.
             options.add("-Dspark.driver.host=127.0.0.1");
             options.add("-Dspark.driver.bindAddress=127.0.0.1");
+        }
+        if (master.startsWith("spark://")) {
+            // Executors on a standalone cluster have Spark's jars but not the job's: they fetch it from the driver.
+            options.add("-Dspark.jars=" + jar.toAbsolutePath());
         }
         options.add("-Dlog4j2.configurationFile=classpath:io/pinpipe/spark/log4j2-batch.properties");
         options.add("-Dpinpipe.log.file=" + logFile.toAbsolutePath());

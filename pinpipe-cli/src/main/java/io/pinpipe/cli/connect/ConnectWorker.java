@@ -71,7 +71,7 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     /** The connector settings: a translated connector file when one is configured, else pinpipe's defaults. */
-    static Map<String, String> connectorConfig(Path dataDir, Settings settings, List<String> notes) {
+    public static Map<String, String> connectorConfig(Path dataDir, Settings settings, List<String> notes) {
         String lakeFolder = LakeLocation.localLake(new DataFolder(dataDir), settings).toString();
         String userId = settings.get(ConnectSettings.USER_ID);
         Map<String, String> connector = new LinkedHashMap<>();

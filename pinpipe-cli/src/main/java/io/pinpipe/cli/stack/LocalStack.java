@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * that dies while the stack runs is restarted ({@link WorkerSupervisor}); when it cannot be, {@link #failure()}
  * completes and the stack must be stopped.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalStack implements RunningStack {
 
     private static final Set<String> STACK_KEYS = StackSettings.ALL.stream().map(ConfigKey::name)
             .collect(Collectors.toSet());
@@ -107,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(connectSupervisor).map(WorkerSupervisor::current);
     }
 
-    /** Completes, with the reason, when a part died and could not be restarted: the stack must then stop. */
+    @Override
     public CompletableFuture<String> failure() {
         return failure;
     }

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Creates the pipeline's topics that do not exist yet, leaving existing ones (and their data) as they are. */
-final class TopicProvisioner {
+public final class TopicProvisioner {
 
     private TopicProvisioner() {
     }
 
     /** Returns the topics it created. */
-    static List<String> ensure(Map<String, Object> adminConfig, List<String> topics, int partitions) {
+    public static List<String> ensure(Map<String, Object> adminConfig, List<String> topics, int partitions) {
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> created = new ArrayList<>();

@@ -1,22 +1,30 @@
 package io.pinpipe.cli.stack;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.batch.SparkJvm;
+import io.pinpipe.cli.cluster.LocalCluster;
+import io.pinpipe.cli.connect.ConnectWorker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
-/** {@code pinpipe up}: runs the local stack until Ctrl-C or SIGTERM. */
+/** {@code pinpipe up}: runs the local stack, or with {@code --cluster} the local cluster, until Ctrl-C or SIGTERM. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start the one-machine pipeline: Kafka broker (KRaft), topics, gateway and the Connect worker"
                 + " with the lake sink. Runs until Ctrl-C or SIGTERM, then stops everything cleanly.",
                 "A second 'up' on the same data folder resumes with the data intact."})
 public final class UpCommand implements Callable<Integer> {
+
+    /** The gateways of {@code up --cluster}: the usual port and the next one. */
+    static final List<Integer> CLUSTER_GATEWAY_PORTS = List.of(8082, 8083);
 
     @Spec
     private CommandSpec spec;
@@ -27,6 +35,13 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka cluster instead of the embedded broker (config: bootstrap.servers).")
     private String bootstrapServers;
+
+    @Option(names = "--cluster",
+            description = {"Start the scale-out path on this machine instead: 3 KRaft brokers (replication 3,"
+                    + " min.insync.replicas 2), 2 gateways (ports 8082 and 8083), 2 Connect workers in distributed"
+                    + " mode, a Spark standalone master with 2 workers (1 core, 1 GiB each) for batch/stream"
+                    + " --master spark://... Every part is restarted when it dies. Its files are in <data-dir>/cluster."})
+    private boolean cluster;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -41,10 +56,14 @@ public final class UpCommand implements Callable<Integer> {
         var settings = root.settings(StackSettings.ALL).with(overrides);
         var out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalStack stack = LocalStack.start(root.dataDir(), root.configFile(), settings, line -> {
+        Consumer<String> console = line -> {
             out.println(line);
             out.flush();
-        });
+        };
+        RunningStack stack = cluster
+                ? LocalCluster.start(root.dataDir(), root.configFile(), settings, CLUSTER_GATEWAY_PORTS,
+                        ConnectWorker.Plugin.fromHome(), SparkJvm.home(), console)
+                : LocalStack.start(root.dataDir(), root.configFile(), settings, console);
         Thread hook = new Thread(() -> {
             out.println("Stopping...");
             out.flush();

@@ -20,8 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real Kafka Connect worker in standalone mode, as a child JVM: {@code ConnectStandalone} with the given class path
- * (which must hold connect-runtime and a log4j binding), the lake plugin on {@code plugin.path}, and one connector.
+ * A real Kafka Connect worker as a child JVM: in standalone mode ({@code ConnectStandalone} with one connector) or in
+ * distributed mode ({@link #startDistributed}), with the given class path (which must hold connect-runtime and a log4j
+ * binding) and the lake plugin on {@code plugin.path}.
  * Its REST API listens on a free loopback port, read from the worker's log; its log goes to {@code worker.log} in
  * the work folder. {@link #stop()} shuts it down cleanly; {@link #kill()} is a {@code kill -9}. The worker is a
  * {@link ChildProcess}: it stops within seconds when this JVM dies, however it dies.
@@ -59,16 +60,47 @@ public final class WorkerProcess implements AutoCloseable {
                                       Map<String, String> connector, Map<String, String> environment,
                                       Duration timeout) throws IOException {
         Files.createDirectories(workDir);
+        Path workerFile = write(workDir.resolve("worker.properties"), workerProps(pluginPath, worker,
+                Map.of("offset.storage.file.filename", workDir.resolve("connect.offsets").toString())));
+        Path connectorFile = write(workDir.resolve("connector.properties"), connector);
+        return launch("org.apache.kafka.connect.cli.ConnectStandalone", List.of(workerFile.toString(),
+                connectorFile.toString()), classPath, workDir, environment, connector.get("name"), timeout);
+    }
+
+    /**
+     * A worker in distributed mode ({@code ConnectDistributed}): it joins the Connect cluster named by the worker
+     * settings ({@code group.id} and the config, offset and status topics), which holds the connectors; returns once
+     * its REST API answers. {@link #createConnector} submits the connector to the cluster (once, through any worker).
+     *
+     * @param worker        worker settings; bootstrap.servers, group.id and the three storage topics at least
+     * @param connectorName the connector {@link #status()} and {@link #awaitRunning} ask about
+     */
+    public static WorkerProcess startDistributed(String classPath, Path pluginPath, Path workDir,
+                                                 Map<String, String> worker, String connectorName,
+                                                 Map<String, String> environment, Duration timeout)
+            throws IOException {
+        Files.createDirectories(workDir);
+        Path workerFile = write(workDir.resolve("worker.properties"), workerProps(pluginPath, worker, Map.of()));
+        return launch("org.apache.kafka.connect.cli.ConnectDistributed", List.of(workerFile.toString()), classPath,
+                workDir, environment, connectorName, timeout);
+    }
+
+    private static Map<String, String> workerProps(Path pluginPath, Map<String, String> worker,
+                                                   Map<String, String> modeDefaults) {
         Map<String, String> workerProps = new LinkedHashMap<>();
         workerProps.put("listeners", "http://127.0.0.1:0");
         workerProps.put("plugin.path", pluginPath.toAbsolutePath().toString());
         workerProps.put("plugin.discovery", "service_load");
-        workerProps.put("offset.storage.file.filename", workDir.resolve("connect.offsets").toString());
+        workerProps.putAll(modeDefaults);
         workerProps.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         workerProps.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         workerProps.putAll(worker);
-        Path workerFile = write(workDir.resolve("worker.properties"), workerProps);
-        Path connectorFile = write(workDir.resolve("connector.properties"), connector);
+        return workerProps;
+    }
+
+    private static WorkerProcess launch(String mainClass, List<String> args, String classPath, Path workDir,
+                                        Map<String, String> environment, String connectorName, Duration timeout)
+            throws IOException {
         Path logConfig = workDir.resolve("log4j2.properties");
         Files.writeString(logConfig, String.join("\n", "status = warn",
                 "appender.out.type = Console", "appender.out.name = out",
@@ -79,14 +111,13 @@ public final class WorkerProcess implements AutoCloseable {
         Path log = workDir.resolve("worker.log");
         List<String> command = ChildProcess.javaCommand(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + logConfig.toAbsolutePath()),
-                classPath, "org.apache.kafka.connect.cli.ConnectStandalone",
-                List.of(workerFile.toString(), connectorFile.toString()));
+                classPath, mainClass, args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         WorkerProcess started = new WorkerProcess(ChildProcess.start(builder, "Connect worker", STOP_GRACE), log,
-                connector.get("name"));
+                connectorName);
         try {
             started.awaitRestUrl(logStart, timeout);
         } catch (IOException | RuntimeException e) {
@@ -94,6 +125,39 @@ public final class WorkerProcess implements AutoCloseable {
             throw e;
         }
         return started;
+    }
+
+    /**
+     * Submits (or updates) the connector in a distributed Connect cluster: {@code PUT /connectors/<name>/config}.
+     * Retried while the cluster rebalances (409) or a worker forwards to a leader that is not elected yet (5xx).
+     */
+    public void createConnector(Map<String, String> connector, Duration timeout) throws IOException {
+        String body = JSON.writeValueAsString(connector);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "/connectors/" + connectorName + "/config"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            ensureAlive();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 || response.statusCode() == 201) {
+                    return;
+                }
+                if (response.statusCode() != 409 && response.statusCode() < 500) {
+                    throw new IOException("the worker refused connector " + connectorName + ": "
+                            + response.statusCode() + " " + response.body());
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while creating " + connectorName, e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("the Connect cluster did not accept connector " + connectorName + " within "
+                + timeout + ": " + last + " (log: " + log + ")");
     }
 
     /** Waits until the connector and all its tasks are RUNNING; fails fast with the trace when one has FAILED. */
