@@ -1,6 +1,7 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
 import io.pinpipe.connect.worker.ConnectorStatus;
@@ -36,19 +37,21 @@ final class ConnectStatusCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
-            description = "The Kafka cluster. Default: the one the last worker ran against, else 127.0.0.1:9092.")
+            description = "The Kafka cluster. Default: the one the last worker ran against, else setting"
+                    + " bootstrap.servers, else " + KafkaCluster.EMBEDDED_BOOTSTRAP + ".")
     private String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Path folder = root.dataFolder().connect();
-        Settings settings = root.settings(ConnectSettings.ALL);
+        Settings settings = root.settings(ConnectSettings.WORKER);
         Map<String, String> worker = read(folder.resolve("worker.properties"));
         Map<String, String> connector = read(folder.resolve("connector.properties"));
         String name = connector.getOrDefault("name", settings.get(ConnectSettings.NAME));
-        String servers = bootstrapServers != null ? bootstrapServers
-                : worker.getOrDefault("bootstrap.servers", "127.0.0.1:9092");
+        // The last worker's own address beats the setting: the embedded broker may sit on another kafka.port.
+        String servers = KafkaCluster.bootstrapServers(bootstrapServers != null ? bootstrapServers
+                : worker.get(KafkaCluster.BOOTSTRAP_SERVERS.name()), settings);
         PrintWriter out = spec.commandLine().getOut();
 
         Optional<ConnectorStatus> status = status(folder, name);

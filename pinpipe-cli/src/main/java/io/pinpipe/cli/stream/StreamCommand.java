@@ -5,6 +5,7 @@ import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.DataFolder;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ public final class StreamCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "The Kafka cluster; overrides setting bootstrap.servers. Default: that setting, else "
-                    + StackSettings.EMBEDDED_BOOTSTRAP + " (the broker of pinpipe up).")
+                    + KafkaCluster.EMBEDDED_BOOTSTRAP + " (the broker of pinpipe up).")
     private String bootstrapServers;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
@@ -89,7 +90,7 @@ public final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
-        Settings settings = root.settings(List.of(StackSettings.USER_ID, StackSettings.BOOTSTRAP_SERVERS, MEMORY));
+        Settings settings = root.settings(List.of(StackSettings.USER_ID, KafkaCluster.BOOTSTRAP_SERVERS, MEMORY));
         Path log = SparkJvm.logFile(root.dataDir(), "stream");
         List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY),
                 master, MAIN_CLASS, jobOptions(root.dataDir(), settings), log);
@@ -112,7 +113,7 @@ public final class StreamCommand implements Callable<Integer> {
     /** The job's options: explicit ones, else settings, else the data folder's defaults. */
     List<String> jobOptions(Path dataDir, Settings settings) {
         List<String> options = new ArrayList<>(List.of(
-                "--bootstrap-servers", StackSettings.bootstrapServers(bootstrapServers, settings),
+                "--bootstrap-servers", KafkaCluster.bootstrapServers(bootstrapServers, settings),
                 "--user-id", userId != null ? userId : settings.get(StackSettings.USER_ID),
                 "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).streamWarehouse().toString(),
                 "--checkpoint", checkpoint != null ? checkpoint
