@@ -2,11 +2,11 @@ package io.pinpipe.cli.stream;
 
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.batch.SparkJvm;
-import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.Topics;
 import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,9 +90,9 @@ public final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
-        Settings settings = root.settings(List.of(StackSettings.USER_ID, KafkaCluster.BOOTSTRAP_SERVERS, MEMORY));
+        Settings settings = root.settings(List.of(Topics.USER_ID, KafkaCluster.BOOTSTRAP_SERVERS, MEMORY));
         Path log = SparkJvm.logFile(root.dataDir(), "stream");
-        List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY),
+        List<String> command = SparkJvm.command(SparkJvm.home(), settings.get(MEMORY, "--memory", memory),
                 master, MAIN_CLASS, jobOptions(root.dataDir(), settings), log);
         // Ctrl-C or SIGTERM on pinpipe stops the job (SIGTERM) and waits, so it stops between its writes.
         try (ChildProcess job = SparkJvm.start(command, "streaming job")) {
@@ -114,7 +114,7 @@ public final class StreamCommand implements Callable<Integer> {
     List<String> jobOptions(Path dataDir, Settings settings) {
         List<String> options = new ArrayList<>(List.of(
                 "--bootstrap-servers", KafkaCluster.bootstrapServers(bootstrapServers, settings),
-                "--user-id", userId != null ? userId : settings.get(StackSettings.USER_ID),
+                "--user-id", settings.get(Topics.USER_ID, "--user-id", userId),
                 "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).streamWarehouse().toString(),
                 "--checkpoint", checkpoint != null ? checkpoint
                         : new DataFolder(dataDir).streamCheckpoints().toString(),
