@@ -39,7 +39,7 @@ public final class BatchCommand implements Callable<Integer> {
             "Heap of the local Spark JVM (-Xmx), e.g. 4g.");
 
     /** Everything this command reads from the config file or the environment. */
-    private static final List<ConfigKey> SETTINGS = Stream.concat(Stream.of(MEMORY), ConnectSettings.ALL.stream())
+    public static final List<ConfigKey> SETTINGS = Stream.concat(Stream.of(MEMORY), ConnectSettings.ALL.stream())
             .toList();
 
     @Spec

@@ -22,9 +22,13 @@ public final class StackSettings {
     public static final ConfigKey CONNECT_ENABLED = ConfigKey.bool("connect.enabled", true,
             "Start the Kafka Connect worker with the lake sink (false: broker and gateway only).");
 
+    /** The stack's own keys, in the order of the README's table. */
+    public static final List<ConfigKey> OWN = List.of(USER_ID, BOOTSTRAP_SERVERS, KAFKA_PORT, TOPIC_PARTITIONS,
+            CONNECT_ENABLED);
+
     /** The stack's own keys and the lake sink's (the gateway reads the same file with its own declarations). */
-    public static final List<ConfigKey> ALL = Stream.concat(Stream.of(USER_ID, BOOTSTRAP_SERVERS, KAFKA_PORT,
-            TOPIC_PARTITIONS, CONNECT_ENABLED), ConnectSettings.ALL.stream()).distinct().toList();
+    public static final List<ConfigKey> ALL = Stream.concat(OWN.stream(), ConnectSettings.ALL.stream()).distinct()
+            .toList();
 
     private StackSettings() {
     }
