@@ -1,6 +1,7 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.StackKafka;
 import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
@@ -38,7 +39,8 @@ final class ConnectStatusCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
             description = "The Kafka cluster. Default: the one the last worker ran against, else setting"
-                    + " bootstrap.servers, else " + KafkaCluster.EMBEDDED_BOOTSTRAP + ".")
+                    + " bootstrap.servers, else the broker pinpipe up started in the data folder, else "
+                    + KafkaCluster.EMBEDDED_BOOTSTRAP + ".")
     private String bootstrapServers;
 
     @Override
@@ -50,8 +52,8 @@ final class ConnectStatusCommand implements Callable<Integer> {
         Map<String, String> connector = read(folder.resolve("connector.properties"));
         String name = connector.getOrDefault("name", settings.get(ConnectSettings.NAME));
         // The last worker's own address beats the setting: the embedded broker may sit on another kafka.port.
-        String servers = KafkaCluster.bootstrapServers(bootstrapServers != null ? bootstrapServers
-                : worker.get(KafkaCluster.BOOTSTRAP_SERVERS.name()), settings);
+        String servers = StackKafka.bootstrapServers(bootstrapServers != null ? bootstrapServers
+                : worker.get(KafkaCluster.BOOTSTRAP_SERVERS.name()), settings, root.dataFolder());
         PrintWriter out = spec.commandLine().getOut();
 
         Optional<ConnectorStatus> status = status(folder, name);

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.stream;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.StackKafka;
 import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.DataFolder;
@@ -42,8 +43,8 @@ public final class StreamCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "The Kafka cluster; overrides setting bootstrap.servers. Default: that setting, else "
-                    + KafkaCluster.EMBEDDED_BOOTSTRAP + " (the broker of pinpipe up).")
+            description = "The Kafka cluster; overrides setting bootstrap.servers. Default: that setting, else the"
+                    + " broker pinpipe up started in the data folder, else " + KafkaCluster.EMBEDDED_BOOTSTRAP + ".")
     private String bootstrapServers;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
@@ -113,7 +114,7 @@ public final class StreamCommand implements Callable<Integer> {
     /** The job's options: explicit ones, else settings, else the data folder's defaults. */
     List<String> jobOptions(Path dataDir, Settings settings) {
         List<String> options = new ArrayList<>(List.of(
-                "--bootstrap-servers", KafkaCluster.bootstrapServers(bootstrapServers, settings),
+                "--bootstrap-servers", StackKafka.bootstrapServers(bootstrapServers, settings, new DataFolder(dataDir)),
                 "--user-id", settings.get(Topics.USER_ID, "--user-id", userId),
                 "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).streamWarehouse().toString(),
                 "--checkpoint", checkpoint != null ? checkpoint
