@@ -2,11 +2,11 @@ package io.pinpipe.cli.connect;
 
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.StackKafka;
+import io.pinpipe.common.JsonTree;
 import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
 import io.pinpipe.connect.worker.ConnectorStatus;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -105,7 +105,7 @@ final class ConnectStatusCommand implements Callable<Integer> {
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
-            return Optional.of(ConnectorStatus.fromJson(new ObjectMapper().readTree(response.body())));
+            return Optional.of(ConnectorStatus.fromJson(JsonTree.parse(response.body())));
         } catch (java.net.ConnectException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
