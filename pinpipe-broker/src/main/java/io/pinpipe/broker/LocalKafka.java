@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -115,8 +116,30 @@ public final class LocalKafka implements AutoCloseable {
         if (serverProperties == null) {
             throw new IllegalStateException("broker in " + dataDir + " has never been started");
         }
-        String advertised = serverProperties.getProperty("advertised.listeners");
-        String first = advertised.split(",")[0];
+        return clientAddress(serverProperties);
+    }
+
+    /**
+     * Where the broker whose data lives in {@code dataDir} takes clients, read from the settings its first start
+     * wrote (it keeps that address across restarts), without starting it: how a command finds a running stack's
+     * broker whatever port it chose. Empty when no broker was ever started there.
+     */
+    public static Optional<String> bootstrapServersIn(Path dataDir) {
+        Path file = dataDir.resolve(SERVER_PROPERTIES);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the broker settings " + file, e);
+        }
+        return Optional.ofNullable(properties.getProperty("advertised.listeners")).map(any -> clientAddress(properties));
+    }
+
+    private static String clientAddress(Properties properties) {
+        String first = properties.getProperty("advertised.listeners").split(",")[0];
         return first.substring(first.indexOf("://") + 3);
     }
 

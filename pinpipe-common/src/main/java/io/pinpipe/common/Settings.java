@@ -116,6 +116,26 @@ public final class Settings {
         return value;
     }
 
+    /**
+     * The value of a key that a command-line flag overrides: the flag when given, else the setting, else the key's
+     * default. The flag passes the key's validator like any other value; an invalid one is refused naming the flag.
+     *
+     * @param flagName the flag as the user typed it, e.g. {@code --user-id}
+     * @param flag     the flag's value, null when not given
+     */
+    public String get(ConfigKey key, String flagName, String flag) {
+        if (flag == null) {
+            return get(key);
+        }
+        if (!key.validator().test(flag)) {
+            boolean secret = key.secret() || Redaction.isSecretKey(key.name());
+            throw new IllegalArgumentException("option " + flagName + " is " + (secret ? "invalid"
+                    : "'" + Redaction.text(flag) + "'") + ": expected " + key.expected() + " (as setting '"
+                    + key.name() + "')");
+        }
+        return flag;
+    }
+
     public int getInt(ConfigKey key) {
         String value = get(key);
         try {

@@ -97,4 +97,16 @@ class SettingsTest {
         assertThatThrownBy(() -> settings.get(url)).hasMessageContaining("jdbc:mysql://[hidden]@host/db")
                 .hasMessageNotContaining("secret");
     }
+
+    @Test
+    void aFlagOverridesTheSettingAndIsRefusedByTheSameValidatorNamingTheFlag() {
+        Settings settings = Settings.of(Map.of("user.id", "from-file"));
+
+        assertThat(settings.get(Topics.USER_ID, "--user-id", null)).isEqualTo("from-file");
+        assertThat(settings.get(Topics.USER_ID, "--user-id", "from-flag")).isEqualTo("from-flag");
+        assertThat(Settings.empty().get(Topics.USER_ID, "--user-id", null)).isEqualTo("pinpipe");
+        assertThatThrownBy(() -> settings.get(Topics.USER_ID, "--user-id", "no spaces"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--user-id")
+                .hasMessageContaining("'user.id'").hasMessageContaining("no spaces");
+    }
 }

@@ -110,7 +110,7 @@ public final class GatewayServer implements AutoCloseable {
             List<HttpServer> servers = listen(vertx, config, router);
             URI base = baseUri(config, servers.get(0).actualPort());
             LOG.info("gateway listening on {} (stages {}, API keys {}, Kafka {})", base, config.stages(),
-                    config.apiKeysEnabled() ? "on" : "off", Redaction.text(config.get(GatewayKeys.BOOTSTRAP_SERVERS)));
+                    config.apiKeysEnabled() ? "on" : "off", Redaction.text(config.bootstrapServers()));
             if (config.openToAnyone()) {
                 LOG.warn("the gateway on {} is reachable beyond this machine and API keys are off ({}=true): anyone"
                         + " who reaches the port may write, read and administer", base,

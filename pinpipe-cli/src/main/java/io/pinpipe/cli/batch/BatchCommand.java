@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -40,7 +39,7 @@ public final class BatchCommand implements Callable<Integer> {
             "Heap of the local Spark JVM (-Xmx), e.g. 4g.");
 
     /** Everything this command reads from the config file or the environment. */
-    private static final List<ConfigKey> SETTINGS = Stream.concat(Stream.of(MEMORY), ConnectSettings.ALL.stream())
+    public static final List<ConfigKey> SETTINGS = Stream.concat(Stream.of(MEMORY), ConnectSettings.ALL.stream())
             .toList();
 
     @Spec
@@ -93,7 +92,7 @@ public final class BatchCommand implements Callable<Integer> {
         Path dataDir = root.dataDir();
         Settings settings = root.settings(SETTINGS);
         Path log = SparkJvm.logFile(dataDir, "batch");
-        List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY), master,
+        List<String> command = SparkJvm.command(SparkJvm.home(), settings.get(MEMORY, "--memory", memory), master,
                 jobOptions(dataDir, settings), log);
         PrintWriter out = spec.commandLine().getOut();
         // Whatever ends this command (the job, an error, an interrupt), the job is gone when it returns: the
@@ -137,9 +136,7 @@ public final class BatchCommand implements Callable<Integer> {
         LakeLocation sinkLake = LakeLocation.of(new DataFolder(dataDir), settings);
         add(options, "--lake", lake != null ? lake : sinkLake.root());
         add(options, "--topics-dir", sinkLake.topicsDir());
-        // The flag overrides the setting and passes the same validator.
-        Settings effective = userId != null ? settings.with(Map.of(Topics.USER_ID.name(), userId)) : settings;
-        add(options, "--user-id", effective.get(Topics.USER_ID));
+        add(options, "--user-id", settings.get(Topics.USER_ID, "--user-id", userId));
         add(options, "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).warehouse().toString());
         add(options, "--results", results != null ? results : new DataFolder(dataDir).results().toString());
         if (since != null) {

@@ -1,7 +1,8 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.cli.PinpipeCommand;
-import io.pinpipe.cli.stack.StackSettings;
+import io.pinpipe.cli.StackKafka;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
@@ -24,17 +25,18 @@ final class ConnectRunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
-            description = "The Kafka cluster to read; overrides setting bootstrap.servers. Default: that setting, else "
-                    + StackSettings.EMBEDDED_BOOTSTRAP + " (the broker of pinpipe up).")
+            description = "The Kafka cluster to read; overrides setting bootstrap.servers. Default: that setting, else"
+                    + " the broker pinpipe up started in the data folder, else " + KafkaCluster.EMBEDDED_BOOTSTRAP + ".")
     private String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Path dataDir = root.dataDir();
-        Settings settings = root.settings(StackSettings.ALL);
+        Settings settings = root.settings(ConnectSettings.WORKER);
         PrintWriter out = spec.commandLine().getOut();
-        ConnectWorker worker = ConnectWorker.start(dataDir, StackSettings.bootstrapServers(bootstrapServers, settings),
+        ConnectWorker worker = ConnectWorker.start(dataDir, StackKafka.bootstrapServers(bootstrapServers, settings,
+                root.dataFolder()),
                 settings, ConnectWorker.Plugin.fromHome());
         worker.notes().forEach(note -> out.println("note: " + note));
         out.println("lake sink running: " + worker.status().tasks().size() + " task(s), REST " + worker.restUrl()

@@ -1,6 +1,7 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.TopicLayout;
 import io.pinpipe.common.Topics;
 
@@ -37,6 +38,11 @@ public final class ConnectSettings {
 
     public static final List<ConfigKey> ALL = List.of(USER_ID, NAME, STORE, LAKE_DIR, TOPICS_DIR, S3_BUCKET,
             S3_REGION, STORE_URL, FLUSH_SIZE, ROTATE_INTERVAL_MS, TASKS_MAX, CONNECTOR_FILE);
+
+    /** What a worker of {@code connect run} reads: the sink's keys and the cluster it reads from. */
+    public static final List<ConfigKey> WORKER = List.of(USER_ID, NAME, STORE, LAKE_DIR, TOPICS_DIR, S3_BUCKET,
+            S3_REGION, STORE_URL, FLUSH_SIZE, ROTATE_INTERVAL_MS, TASKS_MAX, CONNECTOR_FILE,
+            KafkaCluster.BOOTSTRAP_SERVERS);
 
     private ConnectSettings() {
     }

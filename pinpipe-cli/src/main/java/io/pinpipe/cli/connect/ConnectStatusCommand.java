@@ -1,10 +1,12 @@
 package io.pinpipe.cli.connect;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.StackKafka;
+import io.pinpipe.common.JsonTree;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
 import io.pinpipe.connect.worker.ConnectorStatus;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,19 +38,22 @@ final class ConnectStatusCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
-            description = "The Kafka cluster. Default: the one the last worker ran against, else 127.0.0.1:9092.")
+            description = "The Kafka cluster. Default: the one the last worker ran against, else setting"
+                    + " bootstrap.servers, else the broker pinpipe up started in the data folder, else "
+                    + KafkaCluster.EMBEDDED_BOOTSTRAP + ".")
     private String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Path folder = root.dataFolder().connect();
-        Settings settings = root.settings(ConnectSettings.ALL);
+        Settings settings = root.settings(ConnectSettings.WORKER);
         Map<String, String> worker = read(folder.resolve("worker.properties"));
         Map<String, String> connector = read(folder.resolve("connector.properties"));
         String name = connector.getOrDefault("name", settings.get(ConnectSettings.NAME));
-        String servers = bootstrapServers != null ? bootstrapServers
-                : worker.getOrDefault("bootstrap.servers", "127.0.0.1:9092");
+        // The last worker's own address beats the setting: the embedded broker may sit on another kafka.port.
+        String servers = StackKafka.bootstrapServers(bootstrapServers != null ? bootstrapServers
+                : worker.get(KafkaCluster.BOOTSTRAP_SERVERS.name()), settings, root.dataFolder());
         PrintWriter out = spec.commandLine().getOut();
 
         Optional<ConnectorStatus> status = status(folder, name);
@@ -100,7 +105,7 @@ final class ConnectStatusCommand implements Callable<Integer> {
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
-            return Optional.of(ConnectorStatus.fromJson(new ObjectMapper().readTree(response.body())));
+            return Optional.of(ConnectorStatus.fromJson(JsonTree.parse(response.body())));
         } catch (java.net.ConnectException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -77,9 +77,7 @@ public final class LakeCommand implements Callable<Integer> {
                 "--flush-size must be between 1 and " + MAX_FLUSH_SIZE + ", got " + flushSize);
         PinpipeCommand root = PinpipeCommand.of(spec);
         Settings settings = root.settings(ConnectSettings.ALL);
-        String id = userId != null ? userId : settings.get(Topics.USER_ID);
-        check(Topics.isLegalUserId(id), "--user-id '" + id + "' must be 1-200 letters, digits, '_' or '-'");
-        Topics topics = new Topics(id);
+        Topics topics = new Topics(settings.get(Topics.USER_ID, "--user-id", userId));
         LakeLocation sinkLake = LakeLocation.of(root.dataFolder(), settings);
         Path folder = lake != null ? lake.toAbsolutePath().normalize() : sinkLake.localFolder("pinpipe dataset lake");
 

@@ -200,11 +200,11 @@ public final class EmulateCommand implements Callable<Integer> {
         String key = apiKey != null ? apiKey : settings.find(EmulatorSettings.API_KEY.name()).orElse(null);
         try {
             return EmulatorOptions.builder().gateway(gateway).stage(stage)
-                    .userId(userId != null ? userId : settings.get(EmulatorSettings.USER_ID)).mode(mode)
+                    .userId(settings.get(EmulatorSettings.USER_ID, "--user-id", userId)).mode(mode)
                     .count(count).duration(duration).rate(rate).concurrency(concurrency).batchSize(batchSize)
                     .seed(seed).rows(min, max).apiKey(key).maxAttempts(attempts).build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

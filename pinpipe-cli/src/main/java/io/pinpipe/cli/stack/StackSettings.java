@@ -2,7 +2,7 @@ package io.pinpipe.cli.stack;
 
 import io.pinpipe.cli.connect.ConnectSettings;
 import io.pinpipe.common.ConfigKey;
-import io.pinpipe.common.Settings;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Topics;
 
 import java.util.List;
@@ -12,10 +12,7 @@ import java.util.stream.Stream;
 public final class StackSettings {
 
     public static final ConfigKey USER_ID = Topics.USER_ID;
-    public static final ConfigKey BOOTSTRAP_SERVERS = ConfigKey.of("bootstrap.servers", "",
-            "An external Kafka cluster. Empty: start the embedded single-node broker.");
-    /** Where the embedded broker listens unless {@code kafka.port} moved it: the stack's usual Kafka address. */
-    public static final String EMBEDDED_BOOTSTRAP = "127.0.0.1:9092";
+    public static final ConfigKey BOOTSTRAP_SERVERS = KafkaCluster.BOOTSTRAP_SERVERS;
     public static final ConfigKey KAFKA_PORT = new ConfigKey("kafka.port", "9092",
             "The client port of the embedded broker on its first start (0: any free port); later starts keep the port"
                     + " they had.", false, StackSettings::isPort, "a port number from 0 to 65535");
@@ -25,22 +22,15 @@ public final class StackSettings {
     public static final ConfigKey CONNECT_ENABLED = ConfigKey.bool("connect.enabled", true,
             "Start the Kafka Connect worker with the lake sink (false: broker and gateway only).");
 
+    /** The stack's own keys, in the order of the README's table. */
+    public static final List<ConfigKey> OWN = List.of(USER_ID, BOOTSTRAP_SERVERS, KAFKA_PORT, TOPIC_PARTITIONS,
+            CONNECT_ENABLED);
+
     /** The stack's own keys and the lake sink's (the gateway reads the same file with its own declarations). */
-    public static final List<ConfigKey> ALL = Stream.concat(Stream.of(USER_ID, BOOTSTRAP_SERVERS, KAFKA_PORT,
-            TOPIC_PARTITIONS, CONNECT_ENABLED), ConnectSettings.ALL.stream()).distinct().toList();
+    public static final List<ConfigKey> ALL = Stream.concat(OWN.stream(), ConnectSettings.ALL.stream()).distinct()
+            .toList();
 
     private StackSettings() {
-    }
-
-    /**
-     * The Kafka cluster of a command that joins a running stack: its flag, which only overrides the setting, else
-     * {@code bootstrap.servers}, else {@link #EMBEDDED_BOOTSTRAP}.
-     *
-     * @param flag the command's flag, null when not given
-     */
-    public static String bootstrapServers(String flag, Settings settings) {
-        String value = flag != null ? flag.trim() : settings.get(BOOTSTRAP_SERVERS).trim();
-        return value.isEmpty() ? EMBEDDED_BOOTSTRAP : value;
     }
 
     private static boolean isPort(String value) {

@@ -1,11 +1,13 @@
 package io.pinpipe.cli.stream;
 
 import io.pinpipe.cli.PinpipeCommand;
+import io.pinpipe.cli.StackKafka;
 import io.pinpipe.cli.batch.SparkJvm;
-import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.DataFolder;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.Topics;
 import io.pinpipe.common.process.ChildProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +43,8 @@ public final class StreamCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "The Kafka cluster; overrides setting bootstrap.servers. Default: that setting, else "
-                    + StackSettings.EMBEDDED_BOOTSTRAP + " (the broker of pinpipe up).")
+            description = "The Kafka cluster; overrides setting bootstrap.servers. Default: that setting, else the"
+                    + " broker pinpipe up started in the data folder, else " + KafkaCluster.EMBEDDED_BOOTSTRAP + ".")
     private String bootstrapServers;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
@@ -89,9 +91,9 @@ public final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
-        Settings settings = root.settings(List.of(StackSettings.USER_ID, StackSettings.BOOTSTRAP_SERVERS, MEMORY));
+        Settings settings = root.settings(List.of(Topics.USER_ID, KafkaCluster.BOOTSTRAP_SERVERS, MEMORY));
         Path log = SparkJvm.logFile(root.dataDir(), "stream");
-        List<String> command = SparkJvm.command(SparkJvm.home(), memory != null ? memory : settings.get(MEMORY),
+        List<String> command = SparkJvm.command(SparkJvm.home(), settings.get(MEMORY, "--memory", memory),
                 master, MAIN_CLASS, jobOptions(root.dataDir(), settings), log);
         // Ctrl-C or SIGTERM on pinpipe stops the job (SIGTERM) and waits, so it stops between its writes.
         try (ChildProcess job = SparkJvm.start(command, "streaming job")) {
@@ -112,8 +114,8 @@ public final class StreamCommand implements Callable<Integer> {
     /** The job's options: explicit ones, else settings, else the data folder's defaults. */
     List<String> jobOptions(Path dataDir, Settings settings) {
         List<String> options = new ArrayList<>(List.of(
-                "--bootstrap-servers", StackSettings.bootstrapServers(bootstrapServers, settings),
-                "--user-id", userId != null ? userId : settings.get(StackSettings.USER_ID),
+                "--bootstrap-servers", StackKafka.bootstrapServers(bootstrapServers, settings, new DataFolder(dataDir)),
+                "--user-id", settings.get(Topics.USER_ID, "--user-id", userId),
                 "--warehouse", warehouse != null ? warehouse : new DataFolder(dataDir).streamWarehouse().toString(),
                 "--checkpoint", checkpoint != null ? checkpoint
                         : new DataFolder(dataDir).streamCheckpoints().toString(),

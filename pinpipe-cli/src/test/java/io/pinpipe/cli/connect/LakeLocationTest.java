@@ -2,8 +2,12 @@ package io.pinpipe.cli.connect;
 
 import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.TestData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -64,7 +68,42 @@ class LakeLocationTest {
     @Test
     void anS3StoreWithoutABucketIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> locate(Map.of("connect.store", "s3")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect.s3.bucket.name");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s3.bucket.name")
+                .hasMessageContaining("connect.* settings");
+    }
+
+    @Test
+    void aConnectorFileThatSaysS3PutsTheLakeInItsBucketWhateverTheConnectSettingsSay() {
+        LakeLocation lake = locate(Map.of("user.id", "abc", "connect.store", "local",
+                "connect.connector.file", TestData.courseConnectorFile().toString()));
+
+        assertThat(lake.root()).isEqualTo("s3a://user-abc-bucket");
+        assertThat(lake.folder()).isEmpty();
+    }
+
+    @Test
+    void aConnectorFilesOwnTopicsDirAndLakeFolderWinOverTheSettings(@TempDir Path scratch) throws IOException {
+        Path file = scratch.resolve("sink.properties");
+        Files.writeString(file, String.join("\n", "name=lake", "connector.class=io.pinpipe.connect.LakeSinkConnector",
+                "topics.regex=abc\\..*", "store=local", "local.dir=" + scratch.resolve("file-lake"),
+                "topics.dir=from-the-file", "filename.offset.zero.pad.width=12", ""));
+
+        LakeLocation lake = locate(Map.of("connect.topics.dir", "from-the-settings", "connect.lake.dir", "/ignored",
+                "connect.connector.file", file.toString()));
+
+        assertThat(lake.folder()).contains(scratch.resolve("file-lake"));
+        assertThat(lake.topicsDir()).isEqualTo("from-the-file");
+        assertThat(lake.layout().fileName("abc.pin", 0, 7, ".json")).isEqualTo("abc.pin+0+000000000007.json");
+    }
+
+    @Test
+    void aBrokenConnectorFileIsRefusedNamingTheFile(@TempDir Path scratch) throws IOException {
+        Path file = scratch.resolve("broken.properties");
+        Files.writeString(file, "connector.class=io.pinpipe.connect.LakeSinkConnector\nstore=s3\n");
+
+        assertThatThrownBy(() -> locate(Map.of("connect.connector.file", file.toString())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString())
+                .hasMessageContaining("s3.bucket.name");
     }
 
     @Test

@@ -78,7 +78,8 @@ class LakeCommandTest {
                 .containsExactly("pinpipe: --records must be at least 1, got 0",
                         "pinpipe: --flush-size must be between 1 and 10000000, got 0",
                         "pinpipe: --rows must be between 1 and 2147483647, got 3000000000",
-                        "pinpipe: --user-id 'no/slash' must be 1-200 letters, digits, '_' or '-'");
+                        "pinpipe: option --user-id is 'no/slash': expected 1-200 letters, digits, '_' or '-' (as setting"
+                                + " 'user.id')");
         assertThat(dataDir.resolve("lake")).doesNotExist();
     }
 

@@ -126,6 +126,8 @@ class EmulateCommandTest {
             assertThat(run.exitCode()).as(String.join(" ", bad) + ": " + run.err()).isEqualTo(2);
             assertThat(run.err()).startsWith("pinpipe: ");
         }
+        assertThat(emulate("--user-id", "no spaces").err()).as("the flag is checked by the setting's validator")
+                .contains("--user-id").contains("user.id");
         assertThat(paths).isEmpty();
     }
 }

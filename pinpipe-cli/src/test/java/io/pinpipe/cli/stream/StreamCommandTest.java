@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StreamCommandTest {
 
@@ -43,6 +44,17 @@ class StreamCommandTest {
                 "--trigger-interval", "500ms", "--available-now", "true", "--max-records-per-batch", "100",
                 "--kafka-config", Path.of("msk.properties").toAbsolutePath().toString(), "--extended-placeholders",
                 "true");
+    }
+
+    @Test
+    void theUserIdFlagPassesTheSettingsValidatorBeforeAnySparkJvmStarts() {
+        assertThatThrownBy(() -> parse("stream", "--user-id", "no spaces").jobOptions(dataDir, Settings.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--user-id")
+                .hasMessageContaining("user.id");
+        assertThatThrownBy(() -> parse("stream").jobOptions(dataDir, Settings.of(Map.of("user.id", "a/b"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user.id");
+        assertThat(parse("stream", "--user-id", "flag").jobOptions(dataDir, Settings.of(Map.of("user.id", "file"))))
+                .containsSubsequence("--user-id", "flag");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.pinpipe.connect.worker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.common.JsonTree;
 import io.pinpipe.common.process.ChildProcess;
 
 import java.io.IOException;
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 public final class WorkerProcess implements AutoCloseable {
 
     private static final Pattern REST_URL = Pattern.compile("REST server listening at (http://[^,\\s]+?)/?[,\\s]");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ChildProcess process;
@@ -191,7 +190,7 @@ public final class WorkerProcess implements AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new IOException("worker answered " + response.statusCode() + ": " + response.body());
             }
-            return java.util.Optional.of(ConnectorStatus.fromJson(JSON.readTree(response.body())));
+            return java.util.Optional.of(ConnectorStatus.fromJson(JsonTree.parse(response.body())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while asking " + restUrl, e);

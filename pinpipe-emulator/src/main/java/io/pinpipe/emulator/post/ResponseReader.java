@@ -1,7 +1,7 @@
 package io.pinpipe.emulator.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.common.JsonTree;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -34,7 +34,6 @@ public final class ResponseReader {
 
     private static final int MAX_REASON = 160;
 
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** The results of a request that got an HTTP answer. */
     public Answer read(Mode mode, int records, int status, byte[] body, Optional<String> retryAfter) {
@@ -47,7 +46,7 @@ public final class ResponseReader {
         }
         JsonNode json;
         try {
-            json = mapper.readTree(body);
+            json = JsonTree.parse(body);
         } catch (IOException e) {
             json = null;
         }
@@ -130,7 +129,7 @@ public final class ResponseReader {
     /** The gateway's error envelope, if the body is one: {@code " 40401: Topic not found."}. */
     private String errorOf(byte[] body) {
         try {
-            JsonNode json = mapper.readTree(body);
+            JsonNode json = JsonTree.parse(body);
             if (json != null && json.isObject()) {
                 String code = json.path("error_code").isMissingNode() ? json.path("__type").asText("")
                         : json.path("error_code").asText();

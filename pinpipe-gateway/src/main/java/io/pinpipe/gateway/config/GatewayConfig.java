@@ -1,6 +1,7 @@
 package io.pinpipe.gateway.config;
 
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Settings;
 import io.pinpipe.gateway.consumer.ConsumerSettings;
 import io.pinpipe.gateway.front.ApiKey;
@@ -111,7 +112,12 @@ public final class GatewayConfig {
     }
 
     public boolean getBoolean(ConfigKey key) {
-        return Boolean.parseBoolean(settings.get(key).trim());
+        return settings.getBoolean(key);
+    }
+
+    /** The Kafka cluster: {@code bootstrap.servers}, or the embedded broker's address when it is empty. */
+    public String bootstrapServers() {
+        return KafkaCluster.bootstrapServers(null, settings);
     }
 
     public Optional<String> find(ConfigKey key) {

@@ -1,6 +1,7 @@
 package io.pinpipe.gateway.config;
 
 import io.pinpipe.common.ConfigKey;
+import io.pinpipe.common.KafkaCluster;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,8 @@ public final class GatewayKeys {
             "Where the gateway listens: one http:// or https:// URL (host and port; port 0 picks a free one).",
             false, GatewayKeys::isListener, "one URL like http://127.0.0.1:8082 or https://0.0.0.0:8443");
 
-    public static final ConfigKey BOOTSTRAP_SERVERS = new ConfigKey("bootstrap.servers", "127.0.0.1:9092",
-            "The Kafka cluster: host:port pairs, comma separated.", false, value -> !value.isBlank(),
-            "host:port[,host:port...]");
+    /** The one declaration of pinpipe-common: empty reaches the embedded broker, as for every other part. */
+    public static final ConfigKey BOOTSTRAP_SERVERS = KafkaCluster.BOOTSTRAP_SERVERS;
 
     public static final ConfigKey STAGES = new ConfigKey("pinpipe.stages", "test",
             "API Gateway stage names: every route also answers under /<stage>/... Comma separated; empty for none.",
@@ -41,7 +41,7 @@ public final class GatewayKeys {
             "Content-Type,Accept,Authorization,X-Api-Key,X-Amz-Date,X-Amz-Security-Token",
             "CORS: request headers allowed in preflight answers.");
 
-    public static final ConfigKey API_KEYS_ENABLED = bool("pinpipe.api.keys.enabled", false,
+    public static final ConfigKey API_KEYS_ENABLED = ConfigKey.bool("pinpipe.api.keys.enabled", false,
             "Require an x-api-key header on every API route (403 when missing or wrong).");
 
     public static final ConfigKey API_KEYS = ConfigKey.secret("pinpipe.api.keys",
@@ -99,7 +99,7 @@ public final class GatewayKeys {
     public static final ConfigKey JSON_MAX_DEPTH = ConfigKey.positiveInt("pinpipe.json.max.nesting.depth", 64,
             "Deepest JSON nesting accepted in a request body (deeper answers 400).");
 
-    public static final ConfigKey LISTEN_WITHOUT_API_KEYS = bool("pinpipe.listen.without.api.keys", false,
+    public static final ConfigKey LISTEN_WITHOUT_API_KEYS = ConfigKey.bool("pinpipe.listen.without.api.keys", false,
             "Allow a listener beyond loopback (e.g. 0.0.0.0) with API keys off; without it such a gateway refuses to"
                     + " start, because anyone who reaches the port could write, read and administer. A warning is"
                     + " logged when it is on.");
@@ -134,7 +134,7 @@ public final class GatewayKeys {
     public static final ConfigKey MAX_CONNECTIONS = ConfigKey.positiveInt("pinpipe.max.connections", 1_000,
             "Most open client connections; one more is closed at once.");
 
-    public static final ConfigKey ACCESS_LOG = bool("pinpipe.access.log.enabled", true,
+    public static final ConfigKey ACCESS_LOG = ConfigKey.bool("pinpipe.access.log.enabled", true,
             "Log one line per request (method, path, status, bytes, ms; never keys or auth headers).");
 
     /** Every declared key, in the order of the docs table. */
@@ -147,11 +147,6 @@ public final class GatewayKeys {
             MAX_CONNECTIONS);
 
     private GatewayKeys() {
-    }
-
-    private static ConfigKey bool(String name, boolean defaultValue, String doc) {
-        return new ConfigKey(name, Boolean.toString(defaultValue), doc, false,
-                value -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"), "true or false");
     }
 
     private static ConfigKey nonNegative(String name, int defaultValue, String doc) {

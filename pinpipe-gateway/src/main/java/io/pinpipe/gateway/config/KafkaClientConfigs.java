@@ -1,5 +1,6 @@
 package io.pinpipe.gateway.config;
 
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,7 +47,7 @@ public final class KafkaClientConfigs {
 
     static KafkaClientConfigs from(Settings settings) {
         Map<String, Object> common = new TreeMap<>();
-        common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get(GatewayKeys.BOOTSTRAP_SERVERS).trim());
+        common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaCluster.bootstrapServers(null, settings));
         common.putAll(settings.withPrefix("client."));
 
         Map<String, Object> producer = new TreeMap<>(common);

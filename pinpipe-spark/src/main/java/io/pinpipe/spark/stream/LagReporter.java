@@ -1,7 +1,7 @@
 package io.pinpipe.spark.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.common.JsonTree;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -19,7 +19,6 @@ final class LagReporter extends StreamingQueryListener {
     /** The prefix of every progress line. */
     static final String PREFIX = "[stream] ";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
 
@@ -62,7 +61,7 @@ final class LagReporter extends StreamingQueryListener {
         }
         try {
             long sum = 0;
-            for (JsonNode topic : JSON.readTree(offsetJson)) {
+            for (JsonNode topic : JsonTree.parse(offsetJson)) {
                 for (Iterator<JsonNode> offsets = topic.elements(); offsets.hasNext(); ) {
                     sum += offsets.next().asLong();
                 }

@@ -2,6 +2,7 @@ package io.pinpipe.spark.stream;
 
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Durations;
+import io.pinpipe.common.KafkaCluster;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
 import io.pinpipe.spark.JobArguments;
@@ -22,8 +23,7 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
                             Duration trigger, boolean availableNow, boolean extendedPlaceholders,
                             int shufflePartitions, long maxRecordsPerBatch, KafkaClientConfig kafka) {
 
-    public static final ConfigKey BOOTSTRAP_SERVERS = ConfigKey.of("bootstrap.servers", "127.0.0.1:9092",
-            "The Kafka cluster holding the streaming topics.");
+    public static final ConfigKey BOOTSTRAP_SERVERS = KafkaCluster.BOOTSTRAP_SERVERS;
     public static final ConfigKey KAFKA_CONFIG = ConfigKey.of("kafka.config", null,
             "A Kafka client properties file (as for Kafka's tools' --command-config): security.protocol,"
                     + " sasl.mechanism, sasl.jaas.config, ... for a secured cluster such as MSK with IAM; each goes to"
@@ -72,7 +72,7 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
         JobArguments.validateGiven(settings, KEYS);
         String checkpoint = settings.find(CHECKPOINT.name()).map(JobArguments::stripTrailingSlash)
                 .orElse(parentOf(warehouse) + "checkpoints/stream");
-        return new StreamOptions(settings.get(BOOTSTRAP_SERVERS).trim(), new Topics(settings.get(USER_ID)),
+        return new StreamOptions(KafkaCluster.bootstrapServers(null, settings), new Topics(settings.get(USER_ID)),
                 warehouse, checkpoint, Durations.parse(settings.get(TRIGGER_INTERVAL)),
                 settings.getBoolean(AVAILABLE_NOW), settings.getBoolean(EXTENDED_PLACEHOLDERS),
                 settings.getInt(SHUFFLE_PARTITIONS),
