@@ -131,7 +131,7 @@ public final class WorkerProcess implements AutoCloseable {
      * Retried while the cluster rebalances (409) or a worker forwards to a leader that is not elected yet (5xx).
      */
     public void createConnector(Map<String, String> connector, Duration timeout) throws IOException {
-        String body = JSON.writeValueAsString(connector);
+        String body = JsonTree.text(connector);
         HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "/connectors/" + connectorName + "/config"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
