@@ -1,12 +1,12 @@
 package io.pinpipe.cli.cluster;
 
-/** One child JVM of the local cluster (a broker, a Connect worker, a Spark daemon) while it runs. */
-interface ClusterNode {
+import io.pinpipe.cli.supervision.Supervised;
 
-    /** Waits until the JVM has exited, whoever stopped it; returns its exit code. */
-    int awaitExit() throws InterruptedException;
+/** One child JVM of the local cluster (a broker, a Connect worker, a Spark daemon) while it runs. */
+interface ClusterNode extends Supervised {
 
     /** Stops it the way Ctrl-C would, forcibly after a grace period; returns once it is gone. */
+    @Override
     void stop();
 
     /** {@code kill -9}: for the fault tests. */
@@ -19,7 +19,6 @@ interface ClusterNode {
 
     /** Starts a node like the first one (same folder, same ports) and waits until it answers. */
     @FunctionalInterface
-    interface Starter {
-        ClusterNode start() throws Exception;
+    interface Starter extends Supervised.Starter<ClusterNode> {
     }
 }

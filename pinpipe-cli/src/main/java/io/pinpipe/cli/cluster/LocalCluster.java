@@ -5,6 +5,8 @@ import io.pinpipe.cli.connect.ConnectWorker;
 import io.pinpipe.cli.stack.RunningStack;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.cli.stack.TopicProvisioner;
+import io.pinpipe.cli.supervision.Supervisor;
+import io.pinpipe.cli.supervision.Voice;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
@@ -36,7 +38,7 @@ import java.util.stream.Collectors;
  * a KRaft quorum (each its own JVM; replication 3, {@code min.insync.replicas=2}), the pipeline's topics, two gateways
  * in this JVM, two Kafka Connect workers in distributed mode sharing the lake sink's tasks, and a Spark standalone
  * master with two workers for {@code pinpipe batch|stream --master spark://...}. Every child JVM is
- * supervised ({@link NodeSupervisor}): one that dies is restarted, and when it cannot be, {@link #failure()}
+ * supervised ({@link Supervisor}): one that dies is restarted, and when it cannot be, {@link #failure()}
  * completes and the cluster must be stopped. Its files live in {@code <data-dir>/cluster/}; the lake is the stack's.
  */
 public final class LocalCluster implements RunningStack {
@@ -60,9 +62,9 @@ public final class LocalCluster implements RunningStack {
     private final Consumer<String> out;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<GatewayServer> gateways = new ArrayList<>();
-    private final List<NodeSupervisor> brokers = new ArrayList<>();
-    private final List<NodeSupervisor> connectWorkers = new ArrayList<>();
-    private final List<NodeSupervisor> sparkDaemons = new CopyOnWriteArrayList<>();
+    private final List<Supervisor<ClusterNode>> brokers = new ArrayList<>();
+    private final List<Supervisor<ClusterNode>> connectWorkers = new ArrayList<>();
+    private final List<Supervisor<ClusterNode>> sparkDaemons = new CopyOnWriteArrayList<>();
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     /** Every gateway's /health components, told of each node's state. */
     private final List<Components> health = new CopyOnWriteArrayList<>();
@@ -132,16 +134,16 @@ public final class LocalCluster implements RunningStack {
         return failure;
     }
 
-    List<NodeSupervisor> brokers() {
+    List<Supervisor<ClusterNode>> brokers() {
         return brokers;
     }
 
-    List<NodeSupervisor> connectWorkers() {
+    List<Supervisor<ClusterNode>> connectWorkers() {
         return connectWorkers;
     }
 
     /** The Spark master, then its workers. */
-    List<NodeSupervisor> sparkDaemons() {
+    List<Supervisor<ClusterNode>> sparkDaemons() {
         return sparkDaemons;
     }
 
@@ -176,17 +178,20 @@ public final class LocalCluster implements RunningStack {
     }
 
     /** From now on a dead node is restarted (its folder and ports kept), and every gateway's /health says so. */
-    private NodeSupervisor supervise(String name, ClusterNode node, ClusterNode.Starter starter) {
-        return NodeSupervisor.watch(name, node, starter, health, out, failure::complete);
+    private Supervisor<ClusterNode> supervise(String name, ClusterNode node, ClusterNode.Starter starter) {
+        return Supervisor.of(name, Voice.named(name, ClusterNode::endpoint), starter).health(health).console(out)
+                .onGiveUp(failure::complete).watch(node);
     }
 
     /** Stops the nodes at the same time and returns once all are gone. */
-    private static void stopTogether(List<NodeSupervisor> nodes) {
+    private static void stopTogether(List<Supervisor<ClusterNode>> nodes) {
         List<CompletableFuture<Void>> stops = nodes.stream().map(node -> CompletableFuture.runAsync(() -> {
             try {
                 node.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(node.name() + " did not stop: " + e.getMessage(), e);
             }
         }, runnable -> new Thread(runnable, "pinpipe-stop-" + node.name()).start())).toList();
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
@@ -274,7 +279,7 @@ public final class LocalCluster implements RunningStack {
         running.push(master::stop);
         master.awaitLogged(SparkDaemon.MASTER_READY, START_TIMEOUT);
         running.pop();
-        List<NodeSupervisor> spark = sparkDaemons;
+        List<Supervisor<ClusterNode>> spark = sparkDaemons;
         spark.add(supervise("spark-master", master, masterStarter));
         running.push(() -> stopTogether(spark));
         for (int node = 1; node <= SPARK_WORKERS; node++) {

@@ -1,5 +1,6 @@
 package io.pinpipe.cli.connect;
 
+import io.pinpipe.cli.supervision.Supervised;
 import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.connect.ConfluentNames;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
  * or S3). Its files live in {@code <data-dir>/connect/}: worker and connector properties, the offsets file,
  * {@code worker.log}, and {@code rest.url} for {@code pinpipe connect status}.
  */
-public final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker implements Supervised, AutoCloseable {
 
     public static final String REST_URL_FILE = "rest.url";
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -133,11 +134,13 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     /** Waits until the worker has exited (a stop, a crash, a {@code kill -9}); returns its exit code. */
+    @Override
     public int awaitExit() throws InterruptedException {
         return process.awaitExit();
     }
 
     /** Stops the worker cleanly: tasks stop, offsets of stored files are committed. */
+    @Override
     public void stop() throws IOException {
         process.stop();
         Files.deleteIfExists(folder.resolve(REST_URL_FILE));

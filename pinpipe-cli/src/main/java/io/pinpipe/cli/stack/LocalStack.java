@@ -2,6 +2,9 @@ package io.pinpipe.cli.stack;
 
 import io.pinpipe.broker.LocalKafka;
 import io.pinpipe.cli.connect.ConnectWorker;
+import io.pinpipe.cli.supervision.Supervised;
+import io.pinpipe.cli.supervision.Supervisor;
+import io.pinpipe.cli.supervision.Voice;
 import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
@@ -26,10 +29,15 @@ import java.util.stream.Collectors;
  * The one-machine pipeline, started in order and stopped in reverse: the Kafka broker (embedded, unless
  * {@code bootstrap.servers} names a cluster), the pipeline's topics, the gateway, and the Connect worker with the
  * lake sink. A part that fails to start stops the ones already running and is named in the error. A Connect worker
- * that dies while the stack runs is restarted ({@link WorkerSupervisor}); when it cannot be, {@link #failure()}
+ * that dies while the stack runs is restarted ({@link Supervisor}); when it cannot be, {@link #failure()}
  * completes and the stack must be stopped.
  */
 public final class LocalStack implements RunningStack {
+
+    /** The Connect worker's name on the gateway's {@code /health}. */
+    static final String CONNECT_COMPONENT = "connect";
+    private static final Voice<ConnectWorker> CONNECT_VOICE = new Voice<>("Connect   ", "the Connect worker",
+            worker -> "lake sink RUNNING at " + worker.restUrl(), worker -> "; log " + worker.log());
 
     private static final Set<String> STACK_KEYS = StackSettings.ALL.stream().map(ConfigKey::name)
             .collect(Collectors.toSet());
@@ -40,7 +48,7 @@ public final class LocalStack implements RunningStack {
     private final Path dataDir;
     private String bootstrapServers;
     private GatewayServer gateway;
-    private WorkerSupervisor connectSupervisor;
+    private Supervisor<ConnectWorker> connectSupervisor;
     private final CompletableFuture<String> failure = new CompletableFuture<>();
 
     private LocalStack(Path dataDir, Topics topics, Consumer<String> out) {
@@ -104,7 +112,7 @@ public final class LocalStack implements RunningStack {
 
     /** The Connect worker running now (a new one after a restart), when the stack runs one. */
     public Optional<ConnectWorker> connectWorker() {
-        return Optional.ofNullable(connectSupervisor).map(WorkerSupervisor::current);
+        return Optional.ofNullable(connectSupervisor).map(Supervisor::current);
     }
 
     @Override
@@ -150,11 +158,12 @@ public final class LocalStack implements RunningStack {
     }
 
     private void startConnect(Settings settings) {
-        WorkerSupervisor.Starter starter = () -> ConnectWorker.start(dataDir, bootstrapServers, settings,
+        Supervised.Starter<ConnectWorker> starter = () -> ConnectWorker.start(dataDir, bootstrapServers, settings,
                 ConnectWorker.Plugin.fromHome());
         startPart("Connect worker", () -> {
-            connectSupervisor = WorkerSupervisor.watch(starter.start(), starter, gateway.components(), out,
-                    failure::complete);
+            connectSupervisor = Supervisor.of(CONNECT_COMPONENT, CONNECT_VOICE, starter)
+                    .health(List.of(gateway.components())).console(out).onGiveUp(failure::complete)
+                    .watch(starter.start());
             return connectSupervisor;
         });
         ConnectWorker connectWorker = connectSupervisor.current();

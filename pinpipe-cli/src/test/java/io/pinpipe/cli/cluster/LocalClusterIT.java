@@ -4,6 +4,7 @@ import io.pinpipe.cli.CliRun;
 import io.pinpipe.cli.SparkJobHome;
 import io.pinpipe.cli.connect.ConnectWorker;
 import io.pinpipe.cli.stack.StackSettings;
+import io.pinpipe.cli.supervision.Supervisor;
 import io.pinpipe.common.Await;
 import io.pinpipe.common.LakeFiles;
 import io.pinpipe.common.Settings;
@@ -118,13 +119,13 @@ class LocalClusterIT {
         CompletableFuture<Integer> load = emulate(cluster.gatewayUris().get(0), 300, 3);
         Await.until(Duration.ofSeconds(60), () -> recordsInKafka() > before + 90);
 
-        NodeSupervisor broker = cluster.brokers().get(1);
+        Supervisor<ClusterNode> broker = cluster.brokers().get(1);
         ClusterNode killed = broker.current();
         killed.kill();
 
         int acknowledged = load.get(4, TimeUnit.MINUTES);
         assertThat(Await.until(Duration.ofSeconds(120), () -> broker.current() != killed
-                && PRINTED.stream().anyMatch(line -> line.startsWith("broker-2: restarted")))).as("%s", PRINTED)
+                && PRINTED.stream().anyMatch(line -> line.startsWith("broker-2  restarted: ")))).as("%s", PRINTED)
                 .isTrue();
         assertThat(get(cluster.gatewayUris().get(1) + "/health").statusCode()).isEqualTo(200);
         assertLakeHoldsKafkaExactlyOnce(before + acknowledged);

@@ -164,7 +164,7 @@ class LocalStackIT {
                     .as("/health reports the worker while it restarts").isTrue();
             assertThat(Await.until(Duration.ofSeconds(240), () -> "UP".equals(health(stack))))
                     .as("the worker came back: %s", printed).isTrue();
-            assertThat(printed).anyMatch(line -> line.startsWith("Connect   the worker exited unexpectedly"))
+            assertThat(printed).anyMatch(line -> line.startsWith("Connect   exited unexpectedly (exit code 137; log "))
                     .anyMatch(line -> line.startsWith("Connect   restarted: "));
             assertThat(stack.connectWorker().orElseThrow().pid()).isNotEqualTo(killed);
             assertThat(emulate.get(120, TimeUnit.SECONDS)).as("every draw acknowledged").isZero();
