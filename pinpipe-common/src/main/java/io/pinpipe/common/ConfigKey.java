@@ -2,6 +2,8 @@ package io.pinpipe.common;
 
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * One declared setting: its name, its default (null when it has none), what it means, which values are legal, and
@@ -39,6 +41,11 @@ public record ConfigKey(String name, String defaultValue, String doc, boolean se
         return new ConfigKey(name, Boolean.toString(defaultValue), doc, false, ConfigKey::isBoolean, "true or false");
     }
 
+    /** A Java regular expression, refused at start when it does not compile. */
+    public static ConfigKey regex(String name, String defaultValue, String doc) {
+        return new ConfigKey(name, defaultValue, doc, false, ConfigKey::isRegex, "a Java regular expression");
+    }
+
     /** True for {@code true} or {@code false}, any case, blanks around ignored. */
     public static boolean isBoolean(String value) {
         String trimmed = value.trim();
@@ -50,6 +57,15 @@ public record ConfigKey(String name, String defaultValue, String doc, boolean se
      */
     public String environmentVariable() {
         return Settings.environmentVariable(name);
+    }
+
+    private static boolean isRegex(String value) {
+        try {
+            Pattern.compile(value);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
     }
 
     private static boolean isPositiveInt(String value) {

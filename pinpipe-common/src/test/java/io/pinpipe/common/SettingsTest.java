@@ -67,6 +67,16 @@ class SettingsTest {
     }
 
     @Test
+    void aRegularExpressionThatDoesNotCompileIsRefusedNamingTheKey() {
+        ConfigKey topics = ConfigKey.regex("topics.regex", ".*", "doc");
+
+        assertThat(Settings.of(Map.of("topics.regex", "pin-(a|b)")).get(topics)).isEqualTo("pin-(a|b)");
+        assertThatThrownBy(() -> Settings.of(Map.of("topics.regex", "pin-(a|b")).get(topics))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'topics.regex'")
+                .hasMessageContaining("a Java regular expression");
+    }
+
+    @Test
     void anythingButTrueOrFalseIsRefusedNamingTheKeyRatherThanReadAsFalse() {
         ConfigKey enabled = ConfigKey.bool("thing.enabled", true, "doc");
 

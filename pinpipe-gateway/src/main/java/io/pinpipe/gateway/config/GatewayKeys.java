@@ -5,8 +5,6 @@ import io.pinpipe.common.KafkaCluster;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Every setting the gateway reads from {@code kafka-rest.properties}, declared once with name, default, meaning and
@@ -76,9 +74,8 @@ public final class GatewayKeys {
     public static final ConfigKey REQUEST_MAX_BYTES = ConfigKey.positiveInt("pinpipe.request.max.bytes", 10_485_760,
             "Largest request body in bytes (413 above it); API Gateway's own limit is 10 MB.");
 
-    public static final ConfigKey TOPICS_REGEX = new ConfigKey("pinpipe.topics.regex", ".*",
-            "Topics the API may touch (a Java regex matching the whole name); others answer 403/40301.", false,
-            GatewayKeys::isRegex, "a Java regular expression");
+    public static final ConfigKey TOPICS_REGEX = ConfigKey.regex("pinpipe.topics.regex", ".*",
+            "Topics the API may touch (a Java regex matching the whole name); others answer 403/40301.");
 
     public static final ConfigKey MAX_INFLIGHT = ConfigKey.positiveInt("pinpipe.max.inflight.requests", 1024,
             "Produce requests handled at once; more answer 503/50303 with Retry-After.");
@@ -104,11 +101,11 @@ public final class GatewayKeys {
                     + " start, because anyone who reaches the port could write, read and administer. A warning is"
                     + " logged when it is on.");
 
-    public static final ConfigKey CONSUMER_GROUPS_REGEX = new ConfigKey("pinpipe.consumer.groups.regex",
+    public static final ConfigKey CONSUMER_GROUPS_REGEX = ConfigKey.regex("pinpipe.consumer.groups.regex",
             "(?!connect-)(?!spark-kafka-)(?!pinpipe-connect)(?!_).+",
             "Consumer groups the consumer API may join (a Java regex matching the whole name); others answer"
                     + " 403/40304. The default keeps clients out of Kafka Connect's (connect-*, the deploy example's"
-                    + " worker group pinpipe-connect) and Spark's (spark-kafka-*) groups.", false, GatewayKeys::isRegex, "a Java regular expression");
+                    + " worker group pinpipe-connect) and Spark's (spark-kafka-*) groups.");
 
     public static final ConfigKey STREAMS_ADMIN = new ConfigKey("pinpipe.streams.admin", "auto",
             "Whether POST and DELETE /streams/{stream} are allowed: auto allows them on a loopback listener only,"
@@ -168,12 +165,4 @@ public final class GatewayKeys {
         return value.isBlank() || value.trim().matches("[A-Za-z0-9_-]+(\\s*,\\s*[A-Za-z0-9_-]+)*");
     }
 
-    private static boolean isRegex(String value) {
-        try {
-            Pattern.compile(value);
-            return true;
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
-    }
 }

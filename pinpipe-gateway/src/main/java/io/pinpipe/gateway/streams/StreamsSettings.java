@@ -5,7 +5,6 @@ import io.pinpipe.common.Settings;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The settings of the streams API.
@@ -20,9 +19,9 @@ import java.util.regex.PatternSyntaxException;
 public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStreams, int bodyMaxBytes,
                               int putRecordsMax) {
 
-    public static final ConfigKey TOPIC_PATTERN = new ConfigKey("streams.topic.pattern", "streaming-.*",
+    public static final ConfigKey TOPIC_PATTERN = ConfigKey.regex("streams.topic.pattern", "streaming-.*",
             "Regular expression (whole name) of the Kafka topics the streams API lists and may create, write and"
-                    + " delete", false, StreamsSettings::isRegex, "a Java regular expression");
+                    + " delete");
     public static final ConfigKey MAX_SHARDS = ConfigKey.positiveInt("streams.max.shards", 100,
             "The most shards (Kafka partitions) a stream created through POST /streams/{name} may have");
 
@@ -66,15 +65,6 @@ public record StreamsSettings(Pattern topicPattern, int maxShards, int maxStream
     private static void requirePositive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, not " + value);
-        }
-    }
-
-    private static boolean isRegex(String value) {
-        try {
-            Pattern.compile(value);
-            return true;
-        } catch (PatternSyntaxException e) {
-            return false;
         }
     }
 }
