@@ -97,7 +97,7 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Whatever ends this command (the job, an error, an interrupt), the job is gone when it returns: the
         // scheduler releases its run lock only then.
-        try (ChildProcess job = SparkJvm.start(command, "Spark job")) {
+        try (ChildProcess job = SparkJvm.start(command, "Spark job", log)) {
             try {
                 SparkJvm.forEachLine(job.process(), "Spark job", line -> show(out, line));
             } finally {

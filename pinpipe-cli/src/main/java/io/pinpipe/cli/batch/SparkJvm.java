@@ -10,10 +10,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The command line of the child JVM that runs a Spark job: Spark must not share the CLI's class path (it clashes
@@ -139,10 +143,24 @@ public final class SparkJvm {
      * stop of the CLI (Ctrl-C, SIGTERM) stops the job gracefully first; close the returned process on every other
      * way out.
      */
-    public static ChildProcess start(List<String> command, String job) throws IOException {
+    public static ChildProcess start(List<String> command, String job, Path logFile) throws IOException {
+        Files.writeString(logFile, header(command, job, Instant.now()), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ChildProcess child = ChildProcess.start(new ProcessBuilder(command), job, STOP_GRACE);
         child.process().getOutputStream().close();
         return child;
+    }
+
+    /**
+     * The line a run starts with in the job's log, so that a reader knows which run wrote what follows and with
+     * which heap and master it ran, e.g. {@code 2026-12-05T04:40:00Z pinpipe starts the Spark job: -Xmx2g
+     * -Dspark.master=local[*]} (no argument of the job: they may name a secured cluster's settings file).
+     */
+    static String header(List<String> command, String job, Instant now) {
+        String settings = command.stream().filter(arg -> arg.startsWith("-Xmx") || arg.startsWith("-Dspark.master="))
+                .collect(Collectors.joining(" "));
+        return now.truncatedTo(ChronoUnit.SECONDS) + " pinpipe starts the " + job + ": " + settings
+                + System.lineSeparator();
     }
 
     /**

@@ -96,7 +96,7 @@ public final class StreamCommand implements Callable<Integer> {
         List<String> command = SparkJvm.command(SparkJvm.home(), settings.get(MEMORY, "--memory", memory),
                 master, MAIN_CLASS, jobOptions(root.dataDir(), settings), log);
         // Ctrl-C or SIGTERM on pinpipe stops the job (SIGTERM) and waits, so it stops between its writes.
-        try (ChildProcess job = SparkJvm.start(command, "streaming job")) {
+        try (ChildProcess job = SparkJvm.start(command, "streaming job", log)) {
             PrintWriter out = spec.commandLine().getOut();
             SparkJvm.forEachLine(job.process(), "streaming job", line -> {
                 out.println(line);

@@ -4,11 +4,13 @@ import io.pinpipe.cli.CliProcess;
 import io.pinpipe.cli.connect.LakeLocation;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.cli.stack.StackSettings;
+import io.pinpipe.common.ConfigKey;
 import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.TopicLayout;
 import io.pinpipe.common.Topics;
+import io.pinpipe.gateway.config.GatewayKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -16,14 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A user who changes every documented setting of {@code pinpipe up} and the lake sink (another user id, Kafka port,
  * partition count, connector name, lake folder and {@code topics.dir}, flush size, rotation, tasks, gateway stage,
- * Spark heaps) gets commands that agree: {@code up}'s stack, {@code emulate}, {@code connect status},
+ * API keys and the emulator's key, the gateway's topic allow-list and limits, Spark heaps) gets commands that agree: {@code up}'s stack, {@code emulate}, {@code connect status},
  * {@code demo}'s reconciliation, {@code stream --available-now} and {@code batch} all use the changed values with no
  * flag repeating them, and the files are where the settings say. Once with the settings in
  * {@code <data-dir>/pinpipe.properties}, once as {@code PINPIPE_<KEY>} environment variables.
@@ -42,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Left at their defaults, on purpose: {@code bootstrap.servers} (a value means an external cluster, a second
  * broker), {@code connect.enabled} (false means no sink to test), {@code connect.store=s3} with its
  * {@code connect.s3.*} and {@code connect.connector.file} (where they put the lake is pinned by
- * {@code LakeLocationTest}; an S3 server and a second lake would double this test's time).
+ * {@code LakeLocationTest}; an S3 server and a second lake would double this test's time). The gateway's TLS, CORS,
+ * timeouts and rate limit are each pinned by the gateway's own tests against the same declarations.
  */
 class EverySettingChangedIT {
 
@@ -52,12 +61,20 @@ class EverySettingChangedIT {
     private static final String STAGE = "dev";
     private static final String CONNECTOR = "moved-lake";
     private static final int PARTITIONS = 2;
+    /** Generated per run: a test must not carry a credential, not even a fake one that looks real. */
+    private static final String API_KEY = "key-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    private static final int PRODUCE_MAX_RECORDS = 20;
+    private static final int REQUEST_MAX_BYTES = 65_536;
     /**
      * Per topic the batch prints {@code <topic>: F files, N rows read, Q quarantined, D duplicates removed, R rows,
      * I new}.
      */
     private static final String LOADED = ": \\d+ files, (\\d+) rows read, \\d+ quarantined, \\d+ duplicates removed,"
             + " (\\d+) rows, (\\d+) new";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Set<String> GATEWAY_KEYS = GatewayKeys.ALL.stream().map(ConfigKey::name)
+            .collect(Collectors.toSet());
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path scratch;
@@ -84,10 +101,14 @@ class EverySettingChangedIT {
 
         // The commands run as child processes that get the variables; the stack runs in this JVM, whose own
         // environment a test cannot set, so its settings are read from the same variables as PinpipeCommand reads
-        // them, and the gateway's two are handed over as the overrides up's flags would be.
-        runThePipeline(dataDir, kafkaPort, Optional.empty(), environment,
-                Map.of("listeners", environment.get("PINPIPE_LISTENERS"),
-                        "pinpipe.stages", environment.get("PINPIPE_PINPIPE_STAGES")));
+        // them, and the gateway's are handed over as overrides, as a JVM started with those variables would read them.
+        Map<String, String> gateway = new LinkedHashMap<>();
+        changedSettings(kafkaPort).forEach((key, value) -> {
+            if (GATEWAY_KEYS.contains(key)) {
+                gateway.put(key, environment.get(Settings.environmentVariable(key)));
+            }
+        });
+        runThePipeline(dataDir, kafkaPort, Optional.empty(), environment, gateway);
     }
 
     /** Every setting changed from its default to a value that still works on loopback. */
@@ -104,8 +125,14 @@ class EverySettingChangedIT {
         settings.put("connect.tasks.max", "2");
         settings.put("listeners", "http://127.0.0.1:0");
         settings.put("pinpipe.stages", STAGE);
-        settings.put("batch.memory", "1g");
-        settings.put("stream.memory", "1g");
+        settings.put("pinpipe.api.keys.enabled", "true");
+        settings.put("pinpipe.api.keys", API_KEY);
+        settings.put("api.key", API_KEY);
+        settings.put("pinpipe.topics.regex", USER_ID + "[.].*|streaming-" + USER_ID + "-.*");
+        settings.put("pinpipe.produce.max.records", Integer.toString(PRODUCE_MAX_RECORDS));
+        settings.put("pinpipe.request.max.bytes", Integer.toString(REQUEST_MAX_BYTES));
+        settings.put("batch.memory", "768m");
+        settings.put("stream.memory", "640m");
         return settings;
     }
 
@@ -120,6 +147,7 @@ class EverySettingChangedIT {
             assertThat(stack.bootstrapServers()).as("kafka.port").isEqualTo("127.0.0.1:" + kafkaPort);
             assertThat(stack.topics().userId()).isEqualTo(USER_ID);
             String gateway = stack.gatewayUri().toString();
+            assertTheGatewayHonoursItsSettings(gateway, topics);
             run(environment, "emulate", "--gateway", gateway, "--stage", STAGE, "--count", "" + DRAWS, "--seed", "15",
                     "--concurrency", "4");
             run(environment, "emulate", "--mode", "stream", "--gateway", gateway, "--stage", STAGE, "--count",
@@ -144,6 +172,10 @@ class EverySettingChangedIT {
         assertTheLakeIsWhereTheSettingsSay(dataDir, topics);
         assertTheBatchLoadedEveryRecord(run(environment, "batch", "--master", "local[2]"), dataDir, topics);
         DataFolder folder = new DataFolder(dataDir);
+        assertThat(Files.readString(folder.logs().resolve("batch.log"))).as("batch.memory reached the Spark JVM")
+                .contains("pinpipe starts the Spark job: -Xmx768m");
+        assertThat(Files.readString(folder.logs().resolve("stream.log"))).as("stream.memory reached the Spark JVM")
+                .contains("pinpipe starts the streaming job: -Xmx640m");
         assertThat(folder.streamWarehouse().resolve("pin/_delta_log")).isDirectory();
         assertThat(folder.streamCheckpoints()).isDirectory();
         assertThat(Files.readString(folder.connect().resolve("connector.properties")))
@@ -162,6 +194,36 @@ class EverySettingChangedIT {
         } finally {
             command.killIfAlive();
         }
+    }
+
+    /**
+     * The emulator above runs with no key flag, so its records prove {@code api.key} reached it; these prove the
+     * gateway's settings reached the gateway: no key, a topic outside the allow-list, one record too many and a body
+     * over the limit are each refused as documented (the key passes, or each would be 403; nothing is written, or the
+     * counts below would be off).
+     */
+    private static void assertTheGatewayHonoursItsSettings(String gateway, Topics topics) throws Exception {
+        String pin = topics.batch(SourceTable.PIN);
+        String oneRecord = "{\"records\":[{\"value\":{\"n\":1}}]}";
+        assertThat(post(gateway, pin, oneRecord, null).statusCode()).as("no key").isEqualTo(403);
+        assertThat(post(gateway, "pinpipe.pin", oneRecord, API_KEY).body()).as("outside pinpipe.topics.regex")
+                .contains("40301");
+        String tooMany = "{\"records\":[" + String.join(",",
+                Collections.nCopies(PRODUCE_MAX_RECORDS + 1, "{\"value\":{\"n\":1}}")) + "]}";
+        assertThat(post(gateway, pin, tooMany, API_KEY).body()).as("pinpipe.produce.max.records").contains("41301");
+        String tooLarge = "{\"records\":[{\"value\":\"" + "x".repeat(REQUEST_MAX_BYTES) + "\"}]}";
+        assertThat(post(gateway, pin, tooLarge, API_KEY).statusCode()).as("pinpipe.request.max.bytes").isEqualTo(413);
+    }
+
+    private static HttpResponse<String> post(String gateway, String topic, String body, String apiKey)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + "/" + STAGE + "/topics/" + topic))
+                .header("Content-Type", "application/vnd.kafka.json.v2+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("x-api-key", apiKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertTheLakeIsWhereTheSettingsSay(Path dataDir, Topics topics) throws IOException {
