@@ -39,6 +39,9 @@ public final class StreamCommand implements Callable<Integer> {
     public static final ConfigKey MEMORY = ConfigKey.of("stream.memory", "2g",
             "Heap of the streaming job's Spark JVM (-Xmx), e.g. 4g.");
 
+    /** Everything this command reads from the config file or the environment. */
+    public static final List<ConfigKey> SETTINGS = List.of(Topics.USER_ID, KafkaCluster.BOOTSTRAP_SERVERS, MEMORY);
+
     @Spec
     private CommandSpec spec;
 
@@ -91,7 +94,7 @@ public final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
-        Settings settings = root.settings(List.of(Topics.USER_ID, KafkaCluster.BOOTSTRAP_SERVERS, MEMORY));
+        Settings settings = root.settings(SETTINGS);
         Path log = SparkJvm.logFile(root.dataDir(), "stream");
         List<String> command = SparkJvm.command(SparkJvm.home(), settings.get(MEMORY, "--memory", memory),
                 master, MAIN_CLASS, jobOptions(root.dataDir(), settings), log);
