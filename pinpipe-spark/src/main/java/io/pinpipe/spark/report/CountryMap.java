@@ -40,11 +40,14 @@ final class CountryMap {
     String html(ResultTable result, String countryColumn, List<String> answerColumns, MapColouring colouring) {
         Map<String, List<String>> answersOf = answers(result, countryColumn, answerColumns);
         Map<String, String> answeredOutlines = new LinkedHashMap<>();
-        List<String> notOnMap = new ArrayList<>();
+        Map<String, String> whyNotOnMap = new LinkedHashMap<>();
         for (String country : answersOf.keySet()) {
             String outline = names.outlineName(country).filter(name -> outlines.path(name) != null).orElse(null);
             if (outline == null) {
-                notOnMap.add(country);
+                whyNotOnMap.put(country, names.whyNotOnMap(country));
+            } else if (answeredOutlines.containsKey(outline)) {
+                // Two spellings of one country in the data (say "Russia" and "Russian Federation"): one fill only.
+                whyNotOnMap.put(country, "its outline shows " + answeredOutlines.get(outline));
             } else {
                 answeredOutlines.put(outline, country);
             }
@@ -71,7 +74,7 @@ final class CountryMap {
             }
         }
         html.append("</svg>\n").append(legend(colouring));
-        return html.append(notOnMap(notOnMap, answersOf)).toString();
+        return html.append(notOnMap(whyNotOnMap, answersOf)).toString();
     }
 
     private static String legend(MapColouring colouring) {
@@ -83,18 +86,17 @@ final class CountryMap {
         return html.append("</p>\n").toString();
     }
 
-    /** The answered countries without an outline, grouped by why, each with its answer. */
-    private String notOnMap(List<String> countries, Map<String, List<String>> answersOf) {
-        if (countries.isEmpty()) {
+    /** The answered countries without an outline of their own, grouped by why, each with its answer. */
+    private static String notOnMap(Map<String, String> whyNotOnMap, Map<String, List<String>> answersOf) {
+        if (whyNotOnMap.isEmpty()) {
             return "<p class=\"meta not-on-map\">Every answered country is on the map.</p>\n";
         }
         Map<String, List<String>> byWhy = new TreeMap<>();
-        for (String country : countries) {
-            byWhy.computeIfAbsent(names.whyNotOnMap(country), why -> new ArrayList<>()).add("<b>"
-                    + Html.escape(country) + "</b>: " + Html.escape(String.join("; ", answersOf.get(country))));
-        }
-        StringBuilder html = new StringBuilder("<div class=\"not-on-map\"><p>Not on the map: ")
-                .append(countries.size()).append(countries.size() == 1 ? " answered country" : " answered countries")
+        whyNotOnMap.forEach((country, why) -> byWhy.computeIfAbsent(why, w -> new ArrayList<>()).add("<b>"
+                + Html.escape(country) + "</b>: " + Html.escape(String.join("; ", answersOf.get(country)))));
+        int count = whyNotOnMap.size();
+        StringBuilder html = new StringBuilder("<div class=\"not-on-map\"><p>Not on the map: ").append(count)
+                .append(count == 1 ? " answered country" : " answered countries")
                 .append(" (in the table below too).</p>\n");
         byWhy.forEach((why, entries) -> html.append("<p><span class=\"why\">").append(Html.escape(why))
                 .append(":</span> ").append(String.join(", ", entries)).append("</p>\n"));

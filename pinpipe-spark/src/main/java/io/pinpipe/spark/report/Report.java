@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The run's report as one self-contained HTML page: a chart (a world map for the per-country questions) and a table
  * for each question, then the data-quality section (rows read per topic, duplicates removed, placeholders nulled per
- * column, rows quarantined and why, lake files read). Inline CSS and SVG only: no scripts, fonts or images are fetched when it is opened.
+ * column, rows quarantined and why, lake files read). Inline CSS and SVG only: no scripts, fonts or images are
+ * fetched when it is opened.
  */
 public final class Report {
 

@@ -107,6 +107,18 @@ class ReportTest {
     }
 
     @Test
+    void twoSpellingsOfOneCountryFillItOnceAndTheSecondIsListed() {
+        ResultTable q1 = result(0, List.of("country", "category", "category_count"),
+                List.of(List.of("Russia", "art", 2L), List.of("Russian Federation", "diy", 5L)));
+
+        String html = Report.html("/lake", Instant.EPOCH, List.of(q1), List.of());
+
+        assertThat(count(html, "class=\"answered\"")).isEqualTo(1);
+        assertThat(html).contains("data-country=\"Russia\"",
+                "<span class=\"why\">its outline shows Russia:</span> <b>Russian Federation</b>: diy · 5");
+    }
+
+    @Test
     void aMapWithEveryCountryDrawnSaysSo() {
         ResultTable q1 = result(0, List.of("country", "category", "category_count"),
                 List.of(List.of("Chad", "art", 1L)));
