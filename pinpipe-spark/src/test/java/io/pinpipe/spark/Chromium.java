@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
  * Headless Chromium (Debian package {@code chromium}) taking a screenshot of a local page. Tests skip when it is
  * missing, except on CI ({@code CI=true}) where {@code .ci/install-test-tools} installs it.
  */
-final class Chromium {
+public final class Chromium {
 
     private Chromium() {
     }
 
-    static Path binary() {
+    public static Path binary() {
         for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
             for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
                 Path candidate = Path.of(dir, name);
@@ -35,7 +35,7 @@ final class Chromium {
     }
 
     /** Opens {@code page} offline and writes a 1200x3000 PNG screenshot; returns the screenshot. */
-    static Path screenshot(Path page, Path dir) throws IOException, InterruptedException {
+    public static Path screenshot(Path page, Path dir) throws IOException, InterruptedException {
         Path png = dir.resolve("screenshot.png");
         Path profile = Files.createTempDirectory(dir, "chromium-profile");
         List<String> command = List.of(binary().toString(), "--headless", "--no-sandbox", "--disable-gpu",

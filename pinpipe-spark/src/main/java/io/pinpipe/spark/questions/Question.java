@@ -23,13 +23,18 @@ public record Question(String name, String title, Chart chart, Function<CleanTab
     }
 
     /**
-     * How a result is drawn: bars of {@code value} labelled by {@code labels}, a line over years, or a table with a
-     * bar in each row (for per-country answers, where a map would need geodata the report cannot fetch).
+     * How a result is drawn: bars of {@code value} labelled by {@code labels}, a line over years, or, for a
+     * per-country answer ({@code labels} starting with the country column), a world map above the table.
      */
     public record Chart(Kind kind, List<String> labels, String value) {
     }
 
     public enum Kind {
-        BARS, LINE, TABLE_WITH_BARS
+        BARS,
+        LINE,
+        /** A world map, each country coloured by its answer's second label (e.g. the category). */
+        COUNTRY_MAP_BY_LABEL,
+        /** A world map, each country coloured by its value on a scale (e.g. follower counts). */
+        COUNTRY_MAP_BY_VALUE
     }
 }

@@ -58,13 +58,13 @@ public final class Questions {
     public static List<Question> all() {
         return List.of(
                 new Question("q1_popular_category_by_country", "1. Most popular category in each country",
-                        new Chart(Kind.TABLE_WITH_BARS, List.of("country", "category"), "category_count"),
+                        new Chart(Kind.COUNTRY_MAP_BY_LABEL, List.of("country", "category"), "category_count"),
                         Questions::popularCategoryByCountry),
                 new Question("q2_popular_category_by_year", "2. Most popular category each year, 2018-2022",
                         new Chart(Kind.BARS, List.of("post_year", "category"), "category_count"),
                         Questions::popularCategoryByYear),
                 new Question("q3_top_poster_by_country", "3a. Poster with the most followers in each country",
-                        new Chart(Kind.TABLE_WITH_BARS, List.of("country", "poster_name"), "follower_count"),
+                        new Chart(Kind.COUNTRY_MAP_BY_VALUE, List.of("country", "poster_name"), "follower_count"),
                         Questions::topPosterByCountry),
                 new Question("q3_country_with_top_poster", "3b. Country whose top poster has the most followers",
                         new Chart(Kind.BARS, List.of("country", "poster_name"), "follower_count"),

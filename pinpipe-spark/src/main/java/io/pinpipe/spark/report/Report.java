@@ -3,16 +3,19 @@ package io.pinpipe.spark.report;
 import io.pinpipe.spark.ResultTable;
 import io.pinpipe.spark.TableQuality;
 import io.pinpipe.spark.questions.Question.Chart;
+import io.pinpipe.spark.questions.Question.Kind;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The run's report as one self-contained HTML page: a chart and a table for each question, then the data-quality
- * section (rows read per topic, duplicates removed, placeholders nulled per column, rows quarantined and why, lake
- * files read). Inline CSS and SVG only: no scripts, fonts or images are fetched when it is opened.
+ * The run's report as one self-contained HTML page: a chart (a world map for the per-country questions) and a table
+ * for each question, then the data-quality section (rows read per topic, duplicates removed, placeholders nulled per
+ * column, rows quarantined and why, lake files read). Inline CSS and SVG only: no scripts, fonts or images are
+ * fetched when it is opened.
  */
 public final class Report {
 
@@ -24,7 +27,15 @@ public final class Report {
             text-align:left;font-size:13px}th{background:#f4f4f4}td.n{text-align:right}
             svg.chart text{font-size:12px;fill:#333}.meta{color:#666;font-size:13px}
             .scroll{max-height:420px;overflow-y:auto;display:inline-block;border-bottom:1px solid #ddd}
+            svg.map path{stroke:#fff;stroke-width:.4}.legend{font-size:13px;margin:4px 0}\
+            .legend span{display:inline-block;margin-right:14px;white-space:nowrap}\
+            .legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px;\
+            border:1px solid #bbb}.not-on-map{font-size:12px;color:#444}.not-on-map p{margin:4px 0}.why{color:#777}
             """;
+
+    /** Where the maps' outlines come from, said on the page that draws them. */
+    static final String OUTLINES_CREDIT = "Country outlines: Natural Earth 1:110m (public domain), from the npm"
+            + " package world-atlas 2.0.2 (ISC licence).";
 
     private Report() {
     }
@@ -58,7 +69,8 @@ public final class Report {
             case BARS -> html.append(Charts.bars(result, chart.labels(), chart.value())).append(table(result, null));
             case LINE -> html.append(Charts.line(result, chart.labels().get(0), chart.value()))
                     .append(table(result, null));
-            case TABLE_WITH_BARS -> html.append("<p class=\"meta\">Per country, grouped by world region ("
+            case COUNTRY_MAP_BY_LABEL, COUNTRY_MAP_BY_VALUE -> html.append(countryMap(result, chart))
+                    .append("<p class=\"meta\">Per country, grouped by world region ("
                     + Html.escape(String.join(", ", Regions.get().order())) + "), countries by name within a"
                     + " region; the bar is " + Html.escape(chart.value()) + ".</p>\n<div class=\"scroll\">\n")
                     .append(table(Regions.get().byRegion(result, chart.labels().get(0)), chart.value()))
@@ -66,6 +78,18 @@ public final class Report {
             default -> throw new IllegalStateException("unknown chart kind " + chart.kind());
         }
         return html.toString();
+    }
+
+    /** The map of a per-country answer: the country is the first label, the answer the other labels and the value. */
+    private static String countryMap(ResultTable result, Chart chart) {
+        String country = chart.labels().get(0);
+        MapColouring colouring = chart.kind() == Kind.COUNTRY_MAP_BY_LABEL
+                ? MapColouring.byCategory(result, country, chart.labels().get(1))
+                : MapColouring.byScale(result, country, chart.value());
+        List<String> answer = new ArrayList<>(chart.labels().subList(1, chart.labels().size()));
+        answer.add(chart.value());
+        return CountryMap.get().html(result, country, answer, colouring) + "<p class=\"meta\">" + OUTLINES_CREDIT
+                + "</p>\n";
     }
 
     /** The result as an HTML table; with {@code barColumn}, a bar of that column closes each row. */
