@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
-import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
+import io.pinpipe.gateway.kafka.AdminFutures;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.kafka.common.acl.AccessControlEntryFilter;
@@ -23,7 +23,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -59,17 +58,8 @@ public final class AclRoutes implements RouteModule {
                         routing.queryParams().get("host"),
                         value(routing, "operation", AclOperation::fromString, AclOperation.ANY),
                         value(routing, "permission", AclPermissionType::fromString, AclPermissionType.ANY)));
-        var bindings = context.admin().describeAcls(filter).values().toCompletionStage().toCompletableFuture()
-                .handle((found, error) -> {
-                    if (error == null) {
-                        return found;
-                    }
-                    Throwable cause = Failures.unwrap(error);
-                    if (cause instanceof SecurityDisabledException) {
-                        return List.<AclBinding>of();
-                    }
-                    throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-                });
+        var bindings = AdminFutures.recover(context.admin().describeAcls(filter).values().toCompletionStage(),
+                SecurityDisabledException.class, noAuthorizer -> List.<AclBinding>of());
         Async.then(routing, bindings, found -> {
             ObjectNode body = V3Resources.collection("KafkaAclList", cluster.url("acls")
                     + (routing.request().query() == null ? "" : "?" + routing.request().query()));

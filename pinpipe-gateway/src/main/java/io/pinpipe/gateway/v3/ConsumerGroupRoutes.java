@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
-import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.RouteModule;
+import io.pinpipe.gateway.kafka.AdminFutures;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 
 /**
@@ -120,15 +119,10 @@ public final class ConsumerGroupRoutes implements RouteModule {
                                   BiConsumer<V3Resources, ConsumerGroupDescription> then) {
         V3Resources cluster = V3Resources.of(routing, context);
         String id = routing.pathParam("consumer_group_id");
-        var described = context.admin().describeConsumerGroups(List.of(id)).describedGroups().get(id)
-                .toCompletionStage().toCompletableFuture().handle((group, error) -> {
-                    if (error != null) {
-                        Throwable cause = Failures.unwrap(error);
-                        if (cause instanceof GroupIdNotFoundException) {
-                            throw V3Resources.notFound("Consumer group " + id);
-                        }
-                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-                    }
+        var described = AdminFutures.recover(context.admin().describeConsumerGroups(List.of(id)).describedGroups()
+                .get(id).toCompletionStage(), GroupIdNotFoundException.class, unknown -> {
+                    throw V3Resources.notFound("Consumer group " + id);
+                }).thenApply(group -> {
                     // The classic coordinator describes an unknown group as a dead one without members.
                     if (group.groupState() == GroupState.DEAD) {
                         throw V3Resources.notFound("Consumer group " + id);

@@ -2,7 +2,7 @@ package io.pinpipe.gateway.v3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
-import io.pinpipe.gateway.http.Failures;
+import io.pinpipe.gateway.kafka.AdminFutures;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -11,7 +11,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Topics as v3 sees them: the {@code KafkaTopic} resource, and the Admin lookups the topic, partition, broker and
@@ -25,16 +24,9 @@ final class V3Topics {
 
     /** The topic's description; 404 (Confluent's {@code NotFoundException}) when it does not exist. */
     static CompletableFuture<TopicDescription> describe(GatewayContext context, String topic) {
-        return context.admin().describeTopics(List.of(topic)).topicNameValues().get(topic).toCompletionStage()
-                .toCompletableFuture().handle((description, error) -> {
-                    if (error == null) {
-                        return description;
-                    }
-                    Throwable cause = Failures.unwrap(error);
-                    if (cause instanceof UnknownTopicOrPartitionException) {
-                        throw V3Resources.notFound("Topic " + topic);
-                    }
-                    throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        return AdminFutures.recover(context.admin().describeTopics(List.of(topic)).topicNameValues().get(topic)
+                .toCompletionStage(), UnknownTopicOrPartitionException.class, unknown -> {
+                    throw V3Resources.notFound("Topic " + topic);
                 });
     }
 
