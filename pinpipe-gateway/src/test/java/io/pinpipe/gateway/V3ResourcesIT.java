@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static io.pinpipe.gateway.V3Shapes.collection;
 import static io.pinpipe.gateway.V3Shapes.error;
@@ -93,8 +95,9 @@ class V3ResourcesIT {
         error(fixture.get(cluster, "Accept", "text/plain"), 406, 406);
     }
 
+    /** Walks every link from the cluster object; each answers, and each route it reaches is in /openapi.json. */
     @Test
-    void everyLinkResolves() {
+    void everyLinkResolvesAndIsDocumented() {
         Deque<String> pending = new ArrayDeque<>(List.of(fixture.uri(cluster).toString()));
         Set<String> seen = new HashSet<>(pending);
         while (!pending.isEmpty()) {
@@ -111,6 +114,16 @@ class V3ResourcesIT {
                     pending.add(next);
                 }
             }
+        }
+        List<Pattern> documented = new ArrayList<>();
+        json(fixture.get("/openapi.json").body()).path("paths").fields().forEachRemaining(path -> {
+            if (path.getValue().has("get")) {
+                documented.add(Pattern.compile(path.getKey().replaceAll("\\{[^}]+}", "[^/]+")));
+            }
+        });
+        for (String link : seen) {
+            String path = URI.create(link).getPath();
+            assertThat(documented).as("/openapi.json lists " + path).anyMatch(route -> route.matcher(path).matches());
         }
         assertThat(seen).anyMatch(link -> link.endsWith("/consumer-groups/" + LAKE_GROUP + "/lag-summary"))
                 .anyMatch(link -> link.contains("/partition-replicas")).anyMatch(link -> link.endsWith("/acls"))
@@ -157,6 +170,13 @@ class V3ResourcesIT {
                 V3Shapes.PARTITION);
         assertThat(partition.path("leader").path("related").asText()).endsWith("/partitions/1/replicas/1");
         error(fixture.get(cluster + "/topics/v3r.a/partitions/2"), 404, 404);
+        JsonNode offsets = resource(fixture.get(cluster + "/topics/v3r.a/partitions/0/offset"),
+                "KafkaPartitionWithOffsets", "cluster_id:s", "topic_name:s", "partition_id:i", "earliest_offset:i",
+                "latest_offset:i");
+        assertThat(offsets.path("earliest_offset").asLong()).isZero();
+        assertThat(offsets.path("latest_offset").asLong()).isEqualTo(5);
+        error(fixture.get(cluster + "/topics/v3r.a/partitions/0/offset?offset_type=latest"), 400, 400);
+        error(fixture.get(cluster + "/topics/v3r.a/partitions/2/offset"), 404, 404);
         error(fixture.get(cluster + "/topics/absent/partitions"), 404, 404);
 
         assertThat(collection(fixture.get(cluster + "/topics/v3r.a/partitions/0/replicas"), "KafkaReplica",

@@ -96,6 +96,8 @@ public final class ApiRoutes {
                     "List a topic's partitions"),
             new ApiRoute("GET", "/v3/clusters/{cluster_id}/topics/{topic}/partitions/{partition_id}", "v3",
                     "Get a partition"),
+            new ApiRoute("GET", "/v3/clusters/{cluster_id}/topics/{topic}/partitions/{partition_id}/offset", "v3",
+                    "Earliest and latest offsets of a partition"),
             new ApiRoute("GET", "/v3/clusters/{cluster_id}/topics/{topic}/partitions/{partition_id}/replicas", "v3",
                     "List a partition's replicas"),
             new ApiRoute("GET",

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
+import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.PartitionReassignment;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
@@ -15,13 +17,14 @@ import org.apache.kafka.common.TopicPartitionInfo;
 
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
- * REST Proxy v3 partitions of a topic: list and get, a partition's replicas (list and get), and the ongoing
- * partition reassignments — of the cluster ({@code /topics/-/partitions/-/reassignment}), of a topic, of one
- * partition (404 when none is in progress, as Confluent answers). Read-only.
+ * REST Proxy v3 partitions of a topic: list and get, a partition's earliest and latest offsets, its replicas (list
+ * and get), and the ongoing partition reassignments — of the cluster ({@code /topics/-/partitions/-/reassignment}),
+ * of a topic, of one partition (404 when none is in progress, as Confluent answers). Read-only.
  */
 public final class PartitionRoutes implements RouteModule {
 
@@ -54,6 +57,9 @@ public final class PartitionRoutes implements RouteModule {
                             .findFirst().orElseThrow(() -> V3Resources.notFound("Replica " + broker));
                     V3Resources.send(routing, context, V3Partitions.replica(cluster, topic, info, replica));
                 }));
+        router.get(PARTITION + "/offset").handler(routing -> withPartition(routing, context,
+                (cluster, topic, info) -> offsets(routing, context, cluster, new TopicPartition(topic,
+                        info.partition()))));
         // The literal "-" routes first: "-" stands for every topic or every partition.
         router.get("/v3/clusters/:cluster_id/topics/-/partitions/-/reassignment").handler(routing -> {
             V3Resources cluster = V3Resources.of(routing, context);
@@ -67,7 +73,7 @@ public final class PartitionRoutes implements RouteModule {
         router.get(PARTITION + "/reassignment").handler(routing -> withPartition(routing, context,
                 (cluster, topic, info) -> {
                     TopicPartition partition = new TopicPartition(topic, info.partition());
-                    Async.then(routing, context.admin().listPartitionReassignments(java.util.Set.of(partition))
+                    Async.then(routing, context.admin().listPartitionReassignments(Set.of(partition))
                             .reassignments().toCompletionStage(), ongoing -> {
                                 PartitionReassignment found = ongoing.get(partition);
                                 if (found == null) {
@@ -100,6 +106,34 @@ public final class PartitionRoutes implements RouteModule {
                     .orElseThrow(() -> V3Resources.notFound("Partition " + id + " of topic " + topic.name()));
             then.handle(cluster, topic.name(), info);
         });
+    }
+
+    /**
+     * The earliest and latest offsets of the partition. Confluent's optional {@code offset_type} query is refused
+     * (400): the answer always carries both, and guessing what another value should select would be silent.
+     */
+    private static void offsets(RoutingContext routing, GatewayContext context, V3Resources cluster,
+                                TopicPartition partition) {
+        if (!routing.queryParams().isEmpty()) {
+            throw new RestException(400, 400, "query parameters are not supported here ("
+                    + String.join(", ", routing.queryParams().names()) + "); the answer carries both the earliest"
+                    + " and the latest offset");
+        }
+        var earliest = context.admin().listOffsets(Map.of(partition, OffsetSpec.earliest())).partitionResult(partition)
+                .toCompletionStage().toCompletableFuture();
+        var both = earliest.thenCombine(context.admin().listOffsets(Map.of(partition, OffsetSpec.latest()))
+                .partitionResult(partition).toCompletionStage(), (first, last) -> {
+                    String self = V3Partitions.partitionUrl(cluster, partition.topic(), partition.partition())
+                            + "/offset";
+                    ObjectNode node = cluster.resource("KafkaPartitionWithOffsets", self, cluster.crn("topic",
+                            partition.topic(), "partition", partition.partition(), "offset", null));
+                    node.put("topic_name", partition.topic());
+                    node.put("partition_id", partition.partition());
+                    node.put("earliest_offset", first.offset());
+                    node.put("latest_offset", last.offset());
+                    return node;
+                });
+        Async.then(routing, both, body -> V3Resources.send(routing, context, body));
     }
 
     private static void reassignments(RoutingContext routing, GatewayContext context, V3Resources cluster,

@@ -16,6 +16,8 @@ import org.apache.kafka.common.config.ConfigResource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * REST Proxy v3 topics: list, get, a topic's configs, and administration — create ({@code POST /topics}), raise the
@@ -26,6 +28,9 @@ import java.util.Map;
 public final class TopicRoutes implements RouteModule {
 
     static final String TOPIC = "/v3/clusters/:cluster_id/topics/:topic";
+    /** How often, and how far apart, a partition count update looks for its new partitions: 2 s at most. */
+    private static final int SEEN_ATTEMPTS = 20;
+    private static final long SEEN_RETRY_MILLIS = 100;
 
     @Override
     public void mount(Router router, GatewayContext context) {
@@ -72,7 +77,10 @@ public final class TopicRoutes implements RouteModule {
                 V3Resources.send(routing, context, V3Topics.topic(cluster, found)));
     }
 
-    /** 201 with the topic (200 when {@code validate_only}: Kafka checked it and created nothing). */
+    /**
+     * 201 with the topic (200 when {@code validate_only}: Kafka checked it and created nothing), once the gateway's
+     * cluster view holds it, so a produce right after the answer finds it.
+     */
     private static void create(RoutingContext routing, GatewayContext context) {
         V3Resources cluster = V3Resources.of(routing, context);
         MediaTypes.requireJson(routing);
@@ -86,10 +94,14 @@ public final class TopicRoutes implements RouteModule {
                 .thenCombine(result.replicationFactor(name).toCompletionStage(), (partitions, replication) ->
                         V3Topics.topic(cluster, name, false, replication, partitions));
         Async.then(routing, counts, topic -> {
-            if (!request.validateOnly()) {
-                routing.response().putHeader(HttpHeaders.LOCATION, cluster.url("topics", name));
+            if (request.validateOnly()) {
+                V3Resources.send(routing, context, 200, topic);
+                return;
             }
-            V3Resources.send(routing, context, request.validateOnly() ? 200 : 201, topic);
+            Async.then(routing, seen(context, name, topic.path("partitions_count").asInt(), SEEN_ATTEMPTS), ready -> {
+                routing.response().putHeader(HttpHeaders.LOCATION, cluster.url("topics", name));
+                V3Resources.send(routing, context, 201, topic);
+            });
         });
     }
 
@@ -105,9 +117,26 @@ public final class TopicRoutes implements RouteModule {
         int count = TopicRequests.partitionsCount(context.json().read(routing.body().buffer()));
         Async.then(routing, V3Topics.describe(context, topic), found -> Async.then(routing, context.admin()
                 .createPartitions(Map.of(topic, NewPartitions.increaseTo(count))).all().toCompletionStage(),
-                done -> Async.then(routing, context.cluster().refreshNow(), refreshed ->
+                done -> Async.then(routing, seen(context, topic, count, SEEN_ATTEMPTS), refreshed ->
                         V3Resources.send(routing, context, V3Topics.topic(cluster, topic, found.isInternal(),
                                 V3Topics.replicationFactor(found), count)))));
+    }
+
+    /**
+     * Completes once the gateway's cluster view holds {@code count} partitions of the topic, or after
+     * {@code attempts} refreshes: Kafka acknowledges new partitions before every broker's metadata shows them.
+     */
+    private static CompletableFuture<Void> seen(GatewayContext context, String topic, int count, int attempts) {
+        return context.cluster().refreshNow().thenCompose(reached -> {
+            boolean seen = context.cluster().snapshot().map(snapshot -> snapshot.partitions().get(topic))
+                    .filter(partitions -> partitions >= count).isPresent();
+            if (seen || attempts <= 1) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(SEEN_RETRY_MILLIS, TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> seen(context, topic, count, attempts - 1));
+        });
     }
 
     private static void delete(RoutingContext routing, GatewayContext context) {
