@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class V3ResourcesIT {
 
     private static final String LAKE_GROUP = "connect-pinpipe-lake";
-    private static final String OFFLINE_GROUP = "report-offline";
+    /** A group id with a space: links must be percent-encoded to resolve. */
+    private static final String OFFLINE_GROUP = "report offline";
+    private static final String OFFLINE_PATH = "report%20offline";
     private static GatewayFixture fixture;
     private static KafkaConsumer<byte[], byte[]> lakeMember;
     private static String cluster;
@@ -261,13 +263,16 @@ class V3ResourcesIT {
         assertThat(summary.path("max_lag_consumer").path("related").asText())
                 .endsWith("/consumers/" + lags.get(0).path("consumer_id").asText());
 
-        String offline = cluster + "/consumer-groups/" + OFFLINE_GROUP;
+        String offline = cluster + "/consumer-groups/" + OFFLINE_PATH;
         JsonNode stopped = collection(fixture.get(offline + "/lags"), "KafkaConsumerLag", V3Shapes.LAG).get(0);
         assertThat(stopped.path("lag").asLong()).isEqualTo(3);
         assertThat(stopped.path("consumer_id").asText()).isEmpty();
         JsonNode offlineSummary = resource(fixture.get(offline + "/lag-summary"), "KafkaConsumerGroupLagSummary",
                 V3Shapes.LAG_SUMMARY);
-        assertThat(offlineSummary.path("max_lag_consumer").path("related").asText()).endsWith("/consumers");
+        String toConsumers = offlineSummary.path("max_lag_consumer").path("related").asText();
+        assertThat(toConsumers).endsWith("/consumer-groups/" + OFFLINE_PATH + "/consumers");
+        assertThat(collection(fixture.send(HttpRequest.newBuilder(URI.create(toConsumers)).GET()), "KafkaConsumer",
+                V3Shapes.CONSUMER)).isEmpty();
 
         error(fixture.get(lake + "/lags/v3r.b/partitions/0"), 404, 404);
         error(fixture.get(cluster + "/consumer-groups/no-such-group/lags"), 404, 404);
@@ -282,7 +287,7 @@ class V3ResourcesIT {
                     .extracting(topic -> topic.path("topic_name").asText()).containsExactly("v3r.a");
             error(fixture.get(cluster + "/topics/v3r.b"), 403, 40301);
             error(fixture.get(cluster + "/topics/v3r.b/partitions/0"), 403, 40301);
-            error(fixture.get(cluster + "/consumer-groups/" + OFFLINE_GROUP + "/lags"), 404, 404);
+            error(fixture.get(cluster + "/consumer-groups/" + OFFLINE_PATH + "/lags"), 404, 404);
         } finally {
             fixture.startGateway(Map.of());
         }

@@ -54,8 +54,7 @@ public final class ConsumerGroupRoutes implements RouteModule {
         router.get(CONSUMER + "/assignments").handler(routing -> withGroup(routing, context, (cluster, group) -> {
             MemberDescription member = member(routing, group);
             ObjectNode body = V3Resources.collection("KafkaConsumerAssignmentList",
-                    V3Groups.groupUrl(cluster, group.groupId()) + "/consumers/" + member.consumerId()
-                            + "/assignments");
+                    cluster.url("consumer-groups", group.groupId(), "consumers", member.consumerId(), "assignments"));
             ArrayNode data = V3Resources.data(body);
             member.assignment().topicPartitions().stream()
                     .filter(partition -> context.topicAccess().allowed(routing, partition.topic()))

@@ -29,8 +29,8 @@ public final class TopicRoutes implements RouteModule {
 
     static final String TOPIC = "/v3/clusters/:cluster_id/topics/:topic";
     /** How often, and how far apart, a partition count update looks for its new partitions: 2 s at most. */
-    private static final int SEEN_ATTEMPTS = 20;
-    private static final long SEEN_RETRY_MILLIS = 100;
+    private static final int VISIBLE_ATTEMPTS = 20;
+    private static final long VISIBLE_RETRY_MILLIS = 100;
 
     @Override
     public void mount(Router router, GatewayContext context) {
@@ -98,7 +98,8 @@ public final class TopicRoutes implements RouteModule {
                 V3Resources.send(routing, context, 200, topic);
                 return;
             }
-            Async.then(routing, seen(context, name, topic.path("partitions_count").asInt(), SEEN_ATTEMPTS), ready -> {
+            int partitions = topic.path("partitions_count").asInt();
+            Async.then(routing, visible(context, name, partitions, VISIBLE_ATTEMPTS), ready -> {
                 routing.response().putHeader(HttpHeaders.LOCATION, cluster.url("topics", name));
                 V3Resources.send(routing, context, 201, topic);
             });
@@ -117,7 +118,7 @@ public final class TopicRoutes implements RouteModule {
         int count = TopicRequests.partitionsCount(context.json().read(routing.body().buffer()));
         Async.then(routing, V3Topics.describe(context, topic), found -> Async.then(routing, context.admin()
                 .createPartitions(Map.of(topic, NewPartitions.increaseTo(count))).all().toCompletionStage(),
-                done -> Async.then(routing, seen(context, topic, count, SEEN_ATTEMPTS), refreshed ->
+                done -> Async.then(routing, visible(context, topic, count, VISIBLE_ATTEMPTS), refreshed ->
                         V3Resources.send(routing, context, V3Topics.topic(cluster, topic, found.isInternal(),
                                 V3Topics.replicationFactor(found), count)))));
     }
@@ -126,16 +127,16 @@ public final class TopicRoutes implements RouteModule {
      * Completes once the gateway's cluster view holds {@code count} partitions of the topic, or after
      * {@code attempts} refreshes: Kafka acknowledges new partitions before every broker's metadata shows them.
      */
-    private static CompletableFuture<Void> seen(GatewayContext context, String topic, int count, int attempts) {
+    private static CompletableFuture<Void> visible(GatewayContext context, String topic, int count, int attempts) {
         return context.cluster().refreshNow().thenCompose(reached -> {
-            boolean seen = context.cluster().snapshot().map(snapshot -> snapshot.partitions().get(topic))
+            boolean visible = context.cluster().snapshot().map(snapshot -> snapshot.partitions().get(topic))
                     .filter(partitions -> partitions >= count).isPresent();
-            if (seen || attempts <= 1) {
+            if (visible || attempts <= 1) {
                 return CompletableFuture.completedFuture(null);
             }
             return CompletableFuture.supplyAsync(() -> null,
-                            CompletableFuture.delayedExecutor(SEEN_RETRY_MILLIS, TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> seen(context, topic, count, attempts - 1));
+                            CompletableFuture.delayedExecutor(VISIBLE_RETRY_MILLIS, TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> visible(context, topic, count, attempts - 1));
         });
     }
 

@@ -52,7 +52,7 @@ final class V3Groups {
     }
 
     static ObjectNode consumer(V3Resources cluster, String group, MemberDescription member) {
-        String self = groupUrl(cluster, group) + "/consumers/" + member.consumerId();
+        String self = cluster.url("consumer-groups", group, "consumers", member.consumerId());
         ObjectNode node = cluster.resource("KafkaConsumer", self,
                 cluster.crn("consumer-group", group, "consumer", member.consumerId()));
         node.put("consumer_group_id", group);
@@ -65,8 +65,8 @@ final class V3Groups {
 
     static ObjectNode assignment(V3Resources cluster, String group, MemberDescription member,
                                  TopicPartition partition) {
-        String self = groupUrl(cluster, group) + "/consumers/" + member.consumerId() + "/assignments/"
-                + partition.topic() + "/partitions/" + partition.partition();
+        String self = cluster.url("consumer-groups", group, "consumers", member.consumerId(), "assignments",
+                partition.topic(), "partitions", partition.partition());
         ObjectNode node = cluster.resource("KafkaConsumerAssignment", self, cluster.crn("consumer-group", group,
                 "consumer", member.consumerId(), "assignment", partition.topic() + "-" + partition.partition()));
         node.put("consumer_group_id", group);
@@ -80,7 +80,7 @@ final class V3Groups {
     }
 
     static String lagUrl(V3Resources cluster, String group, TopicPartition partition) {
-        return groupUrl(cluster, group) + "/lags/" + partition.topic() + "/partitions/" + partition.partition();
+        return cluster.url("consumer-groups", group, "lags", partition.topic(), "partitions", partition.partition());
     }
 
     static ObjectNode lag(V3Resources cluster, String group, GroupLags.Lag lag) {
@@ -117,8 +117,9 @@ final class V3Groups {
         node.put("max_lag_partition_id", max.partition().partition());
         node.put("max_lag", max.lag());
         node.put("total_lag", total);
-        V3Resources.related(node, "max_lag_consumer", groupUrl(cluster, group) + "/consumers"
-                + max.member().map(member -> "/" + member.consumerId()).orElse(""));
+        V3Resources.related(node, "max_lag_consumer", max.member()
+                .map(member -> cluster.url("consumer-groups", group, "consumers", member.consumerId()))
+                .orElse(cluster.url("consumer-groups", group, "consumers")));
         V3Resources.related(node, "max_lag_partition", V3Partitions.partitionUrl(cluster, max.partition().topic(),
                 max.partition().partition()));
         return node;

@@ -11,6 +11,9 @@ import io.pinpipe.gateway.kafka.ClusterView;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * What every v3 resource shares, in Confluent's shapes: the {@code kind} + {@code metadata} envelope of one resource
  * ({@code self}, {@code resource_name}) and of a collection ({@code self}, {@code next}), {@code related} links,
@@ -65,11 +68,16 @@ record V3Resources(String clusterSelf, String clusterId) {
         return new RestException(404, 404, what + " not found.");
     }
 
-    /** The URL of a resource of this cluster, e.g. {@code url("topics", "t", "partitions", "0")}. */
+    /**
+     * The URL of a resource of this cluster, e.g. {@code url("topics", "t", "partitions", 0)}. Each segment is
+     * percent-encoded: a consumer group's or client's id may hold any character, and the link must still resolve.
+     */
     String url(Object... segments) {
         StringBuilder url = new StringBuilder(clusterSelf);
         for (Object segment : segments) {
-            url.append('/').append(segment);
+            // URLEncoder writes form encoding; a path wants %20, not +, for a space.
+            url.append('/').append(URLEncoder.encode(String.valueOf(segment), StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
         }
         return url.toString();
     }

@@ -70,6 +70,7 @@ public final class V3Routes implements RouteModule {
     }
 
     private static void produce(RoutingContext routing, GatewayContext context) {
+        MediaTypes.negotiateV3(routing);
         MediaTypes.requireJson(routing);
         V3Resources cluster = V3Resources.of(routing, context);
         String topic = TopicRoutes.allowedTopic(routing, context);
@@ -82,6 +83,7 @@ public final class V3Routes implements RouteModule {
     }
 
     private static void batch(RoutingContext routing, GatewayContext context) {
+        MediaTypes.negotiateV3(routing);
         MediaTypes.requireJson(routing);
         V3Resources cluster = V3Resources.of(routing, context, routing.pathParam("clusterId"));
         String topic = TopicRoutes.allowedTopic(routing, context);
