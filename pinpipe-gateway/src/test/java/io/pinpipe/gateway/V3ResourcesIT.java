@@ -3,6 +3,7 @@ package io.pinpipe.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.common.Await;
+import io.pinpipe.gateway.ops.ApiRoutes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -132,6 +133,24 @@ class V3ResourcesIT {
                 .anyMatch(link -> link.contains("/broker-configs")).hasSizeGreaterThan(25);
     }
 
+    /** The error side of every v3 operation that names a cluster: an unknown cluster is Confluent's 404. */
+    @Test
+    void everyOperationAnswersAnUnknownCluster404() {
+        List<ApiRoutes.ApiRoute> v3 = ApiRoutes.ALL.stream()
+                .filter(route -> route.path().startsWith("/v3/clusters/{cluster_id}")).toList();
+        assertThat(v3).hasSizeGreaterThan(30);
+        for (ApiRoutes.ApiRoute route : v3) {
+            String path = route.path().replace("{cluster_id}", "nope").replace("{partition_id}", "0")
+                    .replace("{broker_id}", "1").replaceAll("\\{[^}]+}", "x");
+            HttpRequest.BodyPublisher body = route.method().equals("GET") || route.method().equals("DELETE")
+                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
+            HttpResponse<String> response = fixture.send(HttpRequest.newBuilder(fixture.uri(path))
+                    .method(route.method(), body).header("Content-Type", "application/json"));
+            assertThat(response.statusCode()).as(route.method() + " " + path + " " + response.body()).isEqualTo(404);
+            error(response, 404, 404);
+        }
+    }
+
     @Test
     void brokersTheirConfigsAndReplicas() {
         List<JsonNode> brokers = collection(fixture.get(cluster + "/brokers"), "KafkaBroker", V3Shapes.BROKER);
@@ -148,8 +167,13 @@ class V3ResourcesIT {
                 V3Shapes.REPLICA);
         assertThat(replicas).extracting(replica -> replica.path("topic_name").asText() + "-"
                 + replica.path("partition_id").asInt()).contains("v3r.a-0", "v3r.a-1", "v3r.b-0");
-        collection(fixture.get(cluster + "/broker-configs"), "KafkaClusterConfig",
-                withField(V3Shapes.CONFIG, "config_type:s"));
+        String[] clusterConfig = withField(V3Shapes.CONFIG, "config_type:s");
+        List<JsonNode> clusterConfigs = collection(fixture.get(cluster + "/broker-configs"), "KafkaClusterConfig",
+                clusterConfig);
+        // A KRaft cluster keeps min.insync.replicas as a cluster-wide dynamic config: there is one to get by name.
+        assertThat(clusterConfigs).isNotEmpty();
+        resource(fixture.get(cluster + "/broker-configs/" + clusterConfigs.get(0).path("name").asText()),
+                "KafkaClusterConfig", clusterConfig);
         error(fixture.get(cluster + "/broker-configs/no.such.config"), 404, 404);
         error(fixture.get(cluster + "/brokers/7"), 404, 404);
         error(fixture.get(cluster + "/brokers/x/configs"), 404, 404);
