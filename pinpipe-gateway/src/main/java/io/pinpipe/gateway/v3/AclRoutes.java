@@ -49,15 +49,18 @@ public final class AclRoutes implements RouteModule {
                 throw new RestException(400, 400, "unknown ACL filter '" + name + "'; expected one of " + FILTERS);
             }
         }
+        ResourceType resourceType = value(routing, "resource_type", ResourceType::fromString, ResourceType.ANY,
+                ResourceType.UNKNOWN);
+        PatternType patternType = value(routing, "pattern_type", PatternType::fromString, PatternType.ANY,
+                PatternType.UNKNOWN);
+        AclOperation operation = value(routing, "operation", AclOperation::fromString, AclOperation.ANY,
+                AclOperation.UNKNOWN);
+        AclPermissionType permission = value(routing, "permission", AclPermissionType::fromString,
+                AclPermissionType.ANY, AclPermissionType.UNKNOWN);
         AclBindingFilter filter = new AclBindingFilter(
-                new ResourcePatternFilter(
-                        value(routing, "resource_type", ResourceType::fromString, ResourceType.ANY),
-                        routing.queryParams().get("resource_name"),
-                        value(routing, "pattern_type", PatternType::fromString, PatternType.ANY)),
+                new ResourcePatternFilter(resourceType, routing.queryParams().get("resource_name"), patternType),
                 new AccessControlEntryFilter(routing.queryParams().get("principal"),
-                        routing.queryParams().get("host"),
-                        value(routing, "operation", AclOperation::fromString, AclOperation.ANY),
-                        value(routing, "permission", AclPermissionType::fromString, AclPermissionType.ANY)));
+                        routing.queryParams().get("host"), operation, permission));
         var bindings = AdminFutures.recover(context.admin().describeAcls(filter).values().toCompletionStage(),
                 SecurityDisabledException.class, noAuthorizer -> List.<AclBinding>of());
         Async.then(routing, bindings, found -> {
@@ -87,13 +90,13 @@ public final class AclRoutes implements RouteModule {
     }
 
     /** A query filter Kafka knows by name (any case); a value it does not know is a 400 naming it. */
-    private static <T> T value(RoutingContext routing, String name, Function<String, T> parse, T any) {
+    private static <T> T value(RoutingContext routing, String name, Function<String, T> parse, T any, T unknown) {
         String text = routing.queryParams().get(name);
         if (text == null) {
             return any;
         }
         T value = parse.apply(text.toUpperCase(Locale.ROOT));
-        if (value.toString().equals("UNKNOWN")) {
+        if (value == unknown) {
             throw new RestException(400, 400, "ACL filter " + name + "='" + text + "' is not known to Kafka");
         }
         return value;
