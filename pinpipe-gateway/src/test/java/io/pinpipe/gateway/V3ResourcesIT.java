@@ -235,11 +235,14 @@ class V3ResourcesIT {
     }
 
     @Test
-    void aclsWithoutAnAuthorizerAreAnEmptyListAndBadFiltersAre400() {
+    void aclsWithoutAnAuthorizerAreAnEmptyListAndBadFiltersAre400AndAdministrationIsNotServed() {
         assertThat(collection(fixture.get(cluster + "/acls?resource_type=TOPIC&operation=READ"), "KafkaAcl",
                 V3Shapes.ACL)).isEmpty();
         error(fixture.get(cluster + "/acls?resource_type=SPACESHIP"), 400, 400);
         error(fixture.get(cluster + "/acls?colour=red"), 400, 400);
+        // ACL administration is not served: another method of a served path is 405, an unserved path 404.
+        error(fixture.send(HttpRequest.newBuilder(fixture.uri(cluster + "/acls")).DELETE()), 405, 405);
+        error(fixture.post(cluster + "/acls:batch", "application/json", "{\"data\":[]}"), 404, 404);
     }
 
     @Test
