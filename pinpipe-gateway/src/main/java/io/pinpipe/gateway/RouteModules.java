@@ -8,6 +8,11 @@ import io.pinpipe.gateway.streams.StreamsRoutes;
 import io.pinpipe.gateway.streams.StreamsSettings;
 import io.pinpipe.gateway.v2.MetadataRoutes;
 import io.pinpipe.gateway.v2.ProduceV2Routes;
+import io.pinpipe.gateway.v3.AclRoutes;
+import io.pinpipe.gateway.v3.ClusterRoutes;
+import io.pinpipe.gateway.v3.ConsumerGroupRoutes;
+import io.pinpipe.gateway.v3.PartitionRoutes;
+import io.pinpipe.gateway.v3.TopicRoutes;
 import io.pinpipe.gateway.v3.V3Routes;
 
 import java.util.List;
@@ -26,6 +31,11 @@ public final class RouteModules {
                 new ProduceV2Routes(),
                 new MetadataRoutes(),
                 new V3Routes(),
+                new ClusterRoutes(),
+                new TopicRoutes(),
+                new PartitionRoutes(),
+                new ConsumerGroupRoutes(),
+                new AclRoutes(),
                 new ConsumerRoutes(ConsumerSettings.from(config.settings())),
                 new StreamsRoutes(StreamsSettings.from(config.settings())));
     }

@@ -108,8 +108,9 @@ public final class GatewayKeys {
                     + " worker group pinpipe-connect) and Spark's (spark-kafka-*) groups.");
 
     public static final ConfigKey STREAMS_ADMIN = new ConfigKey("pinpipe.streams.admin", "auto",
-            "Whether POST and DELETE /streams/{stream} are allowed: auto allows them on a loopback listener only,"
-                    + " on and off decide outright. With API keys on, the key also needs the admin right.", false,
+            "Whether topics may be administered: POST and DELETE /streams/{stream}, and v3's topic create, delete"
+                    + " and partition count update. auto allows them on a loopback listener only, on and off decide"
+                    + " outright. With API keys on, the key also needs the admin right.", false,
             value -> List.of("auto", "on", "off").contains(value.trim().toLowerCase(Locale.ROOT)), "auto, on or off");
 
     public static final ConfigKey PRODUCE_MAX_RECORDS = ConfigKey.positiveInt("pinpipe.produce.max.records", 10_000,

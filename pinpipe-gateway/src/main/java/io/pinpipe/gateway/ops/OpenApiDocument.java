@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.http.Json;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 public final class OpenApiDocument {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+    private static final Set<String> INTEGER_PARAMETERS = Set.of("partition", "partition_id", "broker_id");
 
     private OpenApiDocument() {
     }
@@ -41,7 +43,7 @@ public final class OpenApiDocument {
                 parameter.put("name", matcher.group(1));
                 parameter.put("in", "path");
                 parameter.put("required", true);
-                parameter.putObject("schema").put("type", matcher.group(1).equals("partition") ? "integer"
+                parameter.putObject("schema").put("type", INTEGER_PARAMETERS.contains(matcher.group(1)) ? "integer"
                         : "string");
             }
             ObjectNode responses = operation.putObject("responses");

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
 import io.pinpipe.gateway.http.ErrorCodes;
-import io.pinpipe.gateway.http.Failures;
 import io.pinpipe.gateway.http.Json;
 import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
+import io.pinpipe.gateway.kafka.AdminFutures;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * REST Proxy v2 metadata: {@code GET /topics}, {@code /topics/{t}}, {@code /topics/{t}/partitions},
@@ -124,17 +123,10 @@ public final class MetadataRoutes implements RouteModule {
 
     /** The topic's description; a missing topic fails with Confluent's 40401 and message. */
     private static CompletableFuture<TopicDescription> describeTopic(GatewayContext context, String topic) {
-        return context.admin().describeTopics(List.of(topic)).topicNameValues().get(topic).toCompletionStage()
-                .toCompletableFuture().handle((description, error) -> {
-                    if (error == null) {
-                        return description;
-                    }
-                    Throwable cause = Failures.unwrap(error);
-                    if (cause instanceof UnknownTopicOrPartitionException) {
-                        throw new RestException(404, ErrorCodes.TOPIC_NOT_FOUND, "Topic " + topic + " not found.",
-                                cause);
-                    }
-                    throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        return AdminFutures.recover(context.admin().describeTopics(List.of(topic)).topicNameValues().get(topic)
+                .toCompletionStage(), UnknownTopicOrPartitionException.class, unknown -> {
+                    throw new RestException(404, ErrorCodes.TOPIC_NOT_FOUND, "Topic " + topic + " not found.",
+                            unknown);
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.pinpipe.gateway.v3;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.GatewayContext;
 import io.pinpipe.gateway.http.Async;
@@ -9,8 +10,6 @@ import io.pinpipe.gateway.http.MediaTypes;
 import io.pinpipe.gateway.http.RequestAttributes;
 import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
-import io.pinpipe.gateway.kafka.BrokerUnavailableException;
-import io.pinpipe.gateway.kafka.ClusterView;
 import io.pinpipe.gateway.kafka.RecordCap;
 import io.pinpipe.gateway.kafka.RecordOutcome;
 import io.pinpipe.gateway.v2.Partitions;
@@ -24,106 +23,192 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Confluent REST API v3, the parts producers use: {@code GET /v3/clusters}, {@code GET /v3/clusters/{id}} and
- * {@code POST /v3/clusters/{id}/topics/{topic}/records} with one record or a stream of concatenated records. Each
- * record gets a result object ({@code error_code} 200 with partition, offset, timestamp and key/value type and size,
- * or an error); a stream is answered with the results concatenated, one per line, in order.
+ * Confluent REST API v3 produce: {@code POST /v3/clusters/{id}/topics/{topic}/records} with one record or a stream
+ * of concatenated records, and {@code POST .../records:batch} with {@code {"entries": [{"id", ...}]}}. Each record
+ * is answered on its own: written ({@code error_code} 200 with partition, offset, timestamp and key/value type and
+ * size) or not, with its error. A record that cannot be sent (invalid, a partition the topic lacks) is not, and the
+ * other records of the request are. A stream is answered with one result per record, one per line, in order, the
+ * HTTP status following the first failure; a batch with 207 and its {@code successes} and {@code failures} by id.
  */
 public final class V3Routes implements RouteModule {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * What became of one record: written ({@code failure} null), or refused before sending or failed by Kafka.
+     *
+     * @param errorCode the report's {@code error_code}: 200 when written; a refusal's own code (400, 40402);
+     *                  the HTTP status of a Kafka failure, as v3 delivery reports carry it
+     */
+    private record Result(V3Records.Attempt attempt, RecordOutcome outcome, RestException failure, int errorCode) {
+
+        static Result refused(V3Records.Attempt attempt) {
+            return new Result(attempt, null, attempt.invalid(), attempt.invalid().errorCode());
+        }
+
+        static Result of(V3Records.Attempt attempt, RecordOutcome outcome) {
+            if (outcome.ok()) {
+                return new Result(attempt, outcome, null, 200);
+            }
+            RestException failure = Failures.classify(outcome.error());
+            return new Result(attempt, outcome, failure, failure.status());
+        }
+    }
+
     @Override
     public void mount(Router router, GatewayContext context) {
-        router.get("/v3/clusters").handler(routing -> {
-            MediaTypes.negotiateV3(routing);
-            ClusterView.Snapshot snapshot = requireSnapshot(context);
-            ObjectNode body = Json.object();
-            body.put("kind", "KafkaClusterList");
-            body.putObject("metadata").put("self", base(routing) + "/v3/clusters").putNull("next");
-            body.putArray("data").add(cluster(routing, snapshot));
-            json(routing, context, body);
-        });
-        router.get("/v3/clusters/:cluster_id").handler(routing -> {
-            MediaTypes.negotiateV3(routing);
-            json(routing, context, cluster(routing, requireCluster(routing, context)));
-        });
         router.post("/v3/clusters/:cluster_id/topics/:topic/records").handler(routing -> produce(routing, context));
+        // A regex: in a plain path, ":batch" would be read as a path parameter. (Java's group names allow no "_".)
+        router.postWithRegex("/v3/clusters/(?<clusterId>[^/]+)/topics/(?<topic>[^/]+)/records:batch")
+                .handler(routing -> batch(routing, context));
     }
 
     private static void produce(RoutingContext routing, GatewayContext context) {
         MediaTypes.negotiateV3(routing);
         MediaTypes.requireJson(routing);
-        ClusterView.Snapshot snapshot = requireCluster(routing, context);
-        String topic = routing.pathParam("topic");
-        context.topicAccess().check(routing, topic);
-        List<V3Records.Parsed> records = V3Records.parse(context.json().readAll(routing.body().buffer()),
+        V3Resources cluster = V3Resources.of(routing, context);
+        String topic = TopicRoutes.allowedTopic(routing, context);
+        List<V3Records.Attempt> attempts = V3Records.parse(context.json().readAll(routing.body().buffer()),
                 context.json());
-        if (records.isEmpty()) {
+        if (attempts.isEmpty()) {
             throw new RestException(400, 400, "the request body holds no record");
         }
-        routing.put(RequestAttributes.RECORDS, records.size());
-        RecordCap.check(records.size(), context.config());
+        send(routing, context, topic, attempts, results -> answerStream(routing, context, cluster, topic, results));
+    }
+
+    private static void batch(RoutingContext routing, GatewayContext context) {
+        MediaTypes.negotiateV3(routing);
+        MediaTypes.requireJson(routing);
+        V3Resources cluster = V3Resources.of(routing, context, routing.pathParam("clusterId"));
+        String topic = TopicRoutes.allowedTopic(routing, context);
+        List<V3Records.Attempt> attempts = V3Records.parseBatch(context.json().read(routing.body().buffer()),
+                context.json());
+        send(routing, context, topic, attempts, results -> answerBatch(routing, context, cluster, topic, results));
+    }
+
+    /**
+     * Sends the records that can be sent and hands every record's result, in request order, to {@code then}. The
+     * record cap counts every record of the request, sent or not: over it, nothing is written (413).
+     */
+    private static void send(RoutingContext routing, GatewayContext context, String topic,
+                             List<V3Records.Attempt> attempts, Consumer<List<Result>> then) {
+        routing.put(RequestAttributes.RECORDS, attempts.size());
+        RecordCap.check(attempts.size(), context.config());
         Async.then(routing, context.cluster().partitions(topic), partitions -> {
-            int count = partitions.orElseThrow(() -> new RestException(404, 404, "Topic " + topic + " not found."));
+            int count = partitions.orElseThrow(() -> V3Resources.notFound("Topic " + topic));
+            List<V3Records.Attempt> checked = new ArrayList<>(attempts.size());
             List<ProducerRecord<byte[], byte[]>> toSend = new ArrayList<>();
-            for (V3Records.Parsed record : records) {
-                if (record.partition() != null && record.partition() >= count) {
-                    throw Partitions.notFound(topic, record.partition());
+            for (V3Records.Attempt attempt : attempts) {
+                V3Records.Parsed record = attempt.record();
+                if (record != null && record.partition() != null && record.partition() >= count) {
+                    attempt = attempt.refuse(Partitions.notFound(topic, record.partition()));
                 }
-                toSend.add(new ProducerRecord<>(topic, record.partition(), record.timestamp(),
-                        record.key() == null ? null : record.key().bytes(),
-                        record.value() == null ? null : record.value().bytes(), record.headers()));
+                checked.add(attempt);
+                if (attempt.record() != null) {
+                    toSend.add(new ProducerRecord<>(topic, record.partition(), record.timestamp(),
+                            record.key() == null ? null : record.key().bytes(),
+                            record.value() == null ? null : record.value().bytes(), record.headers()));
+                }
+            }
+            if (toSend.isEmpty()) {
+                then.accept(merge(checked, List.of()));
+                return;
             }
             long received = RequestAttributes.receivedNanos(routing);
             Async.then(routing, context.produce().send(toSend, received), outcomes ->
-                    respond(routing, context, snapshot.clusterId(), topic, records, outcomes));
+                    then.accept(merge(checked, outcomes)));
         });
     }
 
-    private static void respond(RoutingContext routing, GatewayContext context, String clusterId, String topic,
-                                List<V3Records.Parsed> records, List<RecordOutcome> outcomes) {
+    private static List<Result> merge(List<V3Records.Attempt> attempts, List<RecordOutcome> outcomes) {
+        Iterator<RecordOutcome> sent = outcomes.iterator();
+        List<Result> results = new ArrayList<>(attempts.size());
+        for (V3Records.Attempt attempt : attempts) {
+            results.add(attempt.record() == null ? Result.refused(attempt) : Result.of(attempt, sent.next()));
+        }
+        return results;
+    }
+
+    private static void answerStream(RoutingContext routing, GatewayContext context, V3Resources cluster,
+                                     String topic, List<Result> results) {
         Buffer body = Buffer.buffer();
         RestException firstFailure = null;
-        int acknowledged = 0;
-        for (int i = 0; i < outcomes.size(); i++) {
-            RecordOutcome outcome = outcomes.get(i);
-            ObjectNode result = Json.object();
-            if (outcome.ok()) {
-                acknowledged++;
-                result.put("error_code", 200);
-                result.put("cluster_id", clusterId);
-                result.put("topic_name", topic);
-                result.put("partition_id", outcome.metadata().partition());
-                result.put("offset", outcome.metadata().offset());
-                result.put("timestamp", TIMESTAMP.format(Instant.ofEpochMilli(outcome.metadata().timestamp())));
-                putData(result, "key", records.get(i).key());
-                putData(result, "value", records.get(i).value());
-            } else {
-                RestException failure = Failures.classify(outcome.error());
-                firstFailure = firstFailure == null ? failure : firstFailure;
-                result.put("error_code", failure.status());
-                result.put("message", failure.getMessage());
-            }
+        for (int i = 0; i < results.size(); i++) {
+            Result result = results.get(i);
+            ObjectNode report = result.failure() == null ? written(cluster, topic, result) : failed(result);
+            firstFailure = firstFailure == null ? result.failure() : firstFailure;
             if (i > 0) {
                 body.appendString("\n");
             }
-            body.appendBuffer(context.json().buffer(result));
+            body.appendBuffer(context.json().buffer(report));
         }
-        context.metrics().counter("pinpipe.gateway.records").increment(acknowledged);
+        count(context, results);
         var response = routing.response().putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON);
         if (firstFailure != null) {
             routing.put(RequestAttributes.ERROR_CODE, firstFailure.errorCode());
             response.setStatusCode(firstFailure.status());
-            if (firstFailure.status() == 503) {
+            if (Failures.retriable(firstFailure)) {
                 response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(context.errors().retryAfterSeconds()));
             }
         }
         response.end(body);
+    }
+
+    /** 207 Multi-Status, as Confluent answers a batch: each entry's report is under its id. */
+    private static void answerBatch(RoutingContext routing, GatewayContext context, V3Resources cluster,
+                                    String topic, List<Result> results) {
+        ObjectNode body = Json.object();
+        ArrayNode successes = body.putArray("successes");
+        ArrayNode failures = body.putArray("failures");
+        for (Result result : results) {
+            if (result.failure() == null) {
+                successes.add(written(cluster, topic, result).without("error_code"));
+            } else {
+                failures.add(failed(result));
+            }
+        }
+        count(context, results);
+        V3Resources.send(routing, context, 207, body);
+    }
+
+    private static ObjectNode written(V3Resources cluster, String topic, Result result) {
+        ObjectNode report = withId(result);
+        report.put("error_code", 200);
+        report.put("cluster_id", cluster.clusterId());
+        report.put("topic_name", topic);
+        report.put("partition_id", result.outcome().metadata().partition());
+        report.put("offset", result.outcome().metadata().offset());
+        report.put("timestamp", TIMESTAMP.format(Instant.ofEpochMilli(result.outcome().metadata().timestamp())));
+        putData(report, "key", result.attempt().record().key());
+        putData(report, "value", result.attempt().record().value());
+        return report;
+    }
+
+    private static ObjectNode failed(Result result) {
+        ObjectNode report = withId(result);
+        report.put("error_code", result.errorCode());
+        report.put("message", result.failure().getMessage());
+        return report;
+    }
+
+    /** A report, starting with the entry's id in a batch. */
+    private static ObjectNode withId(Result result) {
+        ObjectNode report = Json.object();
+        if (result.attempt().id() != null) {
+            report.put("id", result.attempt().id());
+        }
+        return report;
+    }
+
+    private static void count(GatewayContext context, List<Result> results) {
+        context.metrics().counter("pinpipe.gateway.records")
+                .increment(results.stream().filter(result -> result.failure() == null).count());
     }
 
     private static void putData(ObjectNode result, String field, V3Records.Data data) {
@@ -134,42 +219,5 @@ public final class V3Routes implements RouteModule {
         ObjectNode node = result.putObject(field);
         node.put("type", data.type().name());
         node.put("size", data.bytes() == null ? 0 : data.bytes().length);
-    }
-
-    private static ClusterView.Snapshot requireSnapshot(GatewayContext context) {
-        return context.cluster().snapshot().filter(ignored -> context.cluster().reachable())
-                .orElseThrow(() -> new BrokerUnavailableException("the Kafka cluster cannot be reached"));
-    }
-
-    private static ClusterView.Snapshot requireCluster(RoutingContext routing, GatewayContext context) {
-        ClusterView.Snapshot snapshot = requireSnapshot(context);
-        String id = routing.pathParam("cluster_id");
-        if (!snapshot.clusterId().equals(id)) {
-            throw new RestException(404, 404, "Cluster " + id + " not found.");
-        }
-        return snapshot;
-    }
-
-    private static ObjectNode cluster(RoutingContext routing, ClusterView.Snapshot snapshot) {
-        String self = base(routing) + "/v3/clusters/" + snapshot.clusterId();
-        ObjectNode node = Json.object();
-        node.put("kind", "KafkaCluster");
-        node.putObject("metadata").put("self", self).put("resource_name", "crn:///kafka=" + snapshot.clusterId());
-        node.put("cluster_id", snapshot.clusterId());
-        node.putObject("brokers").put("related", self + "/brokers");
-        node.putObject("topics").put("related", self + "/topics");
-        return node;
-    }
-
-    private static String base(RoutingContext routing) {
-        String mount = routing.mountPoint() == null ? "" : routing.mountPoint();
-        if (mount.endsWith("/")) {
-            mount = mount.substring(0, mount.length() - 1);
-        }
-        return routing.request().scheme() + "://" + routing.request().authority() + mount;
-    }
-
-    private static void json(RoutingContext routing, GatewayContext context, ObjectNode body) {
-        routing.response().putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON).end(context.json().buffer(body));
     }
 }
