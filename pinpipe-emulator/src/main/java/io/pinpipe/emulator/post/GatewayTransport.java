@@ -56,14 +56,18 @@ public final class GatewayTransport implements AutoCloseable {
      * loop with the answer, or exceptionally when none came (connection refused or lost, timeout).
      */
     CompletableFuture<GatewayAnswer> send(String base, GatewayCall call) {
+        // setTimeout bounds both the wait for a pooled connection and the silence of the answer: an idle timeout
+        // alone leaves a call waiting forever for a connection from the pool.
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.valueOf(call.method()))
-                .setAbsoluteURI(base + call.path()).setIdleTimeout(requestTimeout.toMillis());
+                .setAbsoluteURI(base + call.path()).setTimeout(requestTimeout.toMillis());
         call.headers().forEach(request::putHeader);
         return client.request(request)
                 .compose(sending -> sending.send(Buffer.buffer(call.body())))
                 .compose(response -> response.body().map(body -> new GatewayAnswer(response.statusCode(),
                         body.getBytes(), Optional.ofNullable(response.getHeader("Retry-After")))))
-                .toCompletionStage().toCompletableFuture();
+                .toCompletionStage().toCompletableFuture()
+                // The last word on time: a call never outlives twice its timeout, so a run always ends.
+                .orTimeout(2 * requestTimeout.toMillis() + CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} on the event loop after {@code delay}: how retries wait without a thread of their own. */
