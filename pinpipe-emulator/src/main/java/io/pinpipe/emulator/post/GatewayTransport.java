@@ -18,9 +18,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends {@link GatewayCall}s without blocking, over Vert.x's HTTP/1.1 client (the one the gateway is built on): one
- * event loop thread does all the I/O and runs the answers' callbacks, over keep-alive connections pooled per gateway
- * up to the run's concurrency. It replaced the JDK's HTTP client, which on this 2-core class of machine handed each
- * answer to a new thread (BENCHMARKS.md, "Emulator") and capped the emulator at a tenth of what the gateway takes.
+ * event loop thread does all the I/O and runs the answers' callbacks, over keep-alive connections pooled per
+ * gateway. It replaced the JDK's HTTP client, which on a 2-core machine handed each answer to a new thread
+ * (BENCHMARKS.md, "Emulator") and held the emulator to a twentieth of what the same server takes from wrk.
  */
 public final class GatewayTransport implements AutoCloseable {
 
@@ -38,7 +38,7 @@ public final class GatewayTransport implements AutoCloseable {
     }
 
     /**
-     * @param connectionsPerGateway the most connections kept open to each gateway: the run's concurrency
+     * @param connectionsPerGateway the calls in flight at most: the run's concurrency
      * @param requestTimeout        how long a call may go without an answer before it counts as unanswered
      */
     public static GatewayTransport open(int connectionsPerGateway, Duration requestTimeout) {
@@ -47,7 +47,10 @@ public final class GatewayTransport implements AutoCloseable {
                 .setInternalBlockingPoolSize(1));
         HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                         .setTcpNoDelay(true).setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()),
-                new PoolOptions().setHttp1MaxSize(connectionsPerGateway));
+                // Twice the concurrency: a call's answer frees its permit a moment before Vert.x returns its
+                // connection to the pool, and a call that then queued for a connection could, in Vert.x 5.0.7, lose
+                // a race between the grant and the queue's timeout and never complete (seen under heavy load).
+                new PoolOptions().setHttp1MaxSize(2 * connectionsPerGateway));
         return new GatewayTransport(vertx, client, requestTimeout);
     }
 
