@@ -65,7 +65,8 @@ http {
     }
 }
 CONF
-    nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2>"$work/nginx/stderr" &
+    # 3>&-: nginx must not hold the stack's stdin pipe open, or the stack would never see it close.
+    nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2>"$work/nginx/stderr" 3>&- &
     nginx_pid=$!
     nginx_url="http://127.0.0.1:$port"
     for _ in $(seq 1 50); do curl -sf -o /dev/null -X POST "$nginx_url/topics/bench" && return 0; sleep 0.1; done

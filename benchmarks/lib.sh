@@ -52,7 +52,7 @@ bench_start_stack() {
 }
 
 bench_stop_stack() {
-    exec 3>&- 2>/dev/null || true
+    exec 3>&-
     [[ -n "${stack_pid:-}" ]] && wait "$stack_pid" 2>/dev/null || true
     stack_pid=""
 }
