@@ -1,6 +1,7 @@
 package io.pinpipe.gateway.bench;
 
 import io.pinpipe.broker.LocalKafka;
+import io.pinpipe.common.TestData;
 import io.pinpipe.gateway.GatewayServer;
 import io.pinpipe.gateway.config.GatewayConfig;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,6 +32,15 @@ public final class BenchmarkStack {
     public static void main(String[] args) throws Exception {
         Path info = Path.of(args[0]);
         Path data = Files.createTempDirectory("pinpipe-bench");
+        try {
+            run(info, data);
+        } finally {
+            // The broker's log of a run is a gigabyte or more; nothing reads it afterwards.
+            TestData.delete(data);
+        }
+    }
+
+    private static void run(Path info, Path data) throws Exception {
         try (LocalKafka kafka = LocalKafka.inFolder(data).start()) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     kafka.bootstrapServers()))) {
