@@ -23,13 +23,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The CLI (built by the launcher on first use) and a source holding the real sample, unpacked from the repository's
-# gzipped copy (the loader reads plain table files).
-mkdir -p "$work/sample"
-for packed in testdata/real-sample/*.jsonl.gz; do
-    gunzip -c "$packed" >"$work/sample/$(basename "$packed" .gz)"
-done
-./pinpipe --data-dir "$work/data" dataset load --from "$work/sample" >"$work/load.log" 2>/dev/null
+# The CLI (built by the launcher on first use) and a source holding the real sample.
+root="$(pwd)"
+source benchmarks/lib.sh
+bench_emulator_source "$work/data"
 
 if [[ -n "${EMULATOR_GATEWAY:-}" ]]; then
     gateway="${EMULATOR_GATEWAY%/}"

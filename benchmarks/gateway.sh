@@ -6,46 +6,15 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${1:-15}"
 work="$(mktemp -d)"
-trap 'exec 3>&- 2>/dev/null || true; [[ -n "${stack_pid:-}" ]] && wait "$stack_pid" 2>/dev/null; rm -rf "$work"' EXIT
+source "$root/benchmarks/lib.sh"
+trap 'bench_stop_stack; rm -rf "$work"' EXIT
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
-echo "building..." >&2
-mvn -f "$root/pom.xml" -B -q -pl pinpipe-gateway -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
-cp="$root/pinpipe-gateway/target/test-classes:$root/pinpipe-gateway/target/classes:$(cat "$work/cp.txt")"
-
-# ~500-byte JSON records from the real sample: the raw producer and the gateway send the same data.
-python3 - "$root/testdata/real-sample/pinterest_data.jsonl.gz" "$work" <<'PY'
-import gzip, json, sys
-rows = [l.strip() for l in gzip.open(sys.argv[1], "rt", encoding="utf-8") if 400 <= len(l.strip().encode()) <= 600]
-rows = [json.dumps(json.loads(r), separators=(",", ":")) for r in rows][:200]
-open(sys.argv[2] + "/payloads.txt", "w").write("\n".join(rows) + "\n")
-one = '{"records":[{"value":' + rows[0] + '}]}'
-hundred = '{"records":[' + ",".join('{"value":' + r + '}' for r in rows[:100]) + ']}'
-for name, body in (("one", one), ("hundred", hundred)):
-    open(f"{sys.argv[2]}/{name}.json", "w").write(body)
-    open(f"{sys.argv[2]}/{name}.lua", "w").write(
-        'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/vnd.kafka.json.v2+json"\n'
-        f'local f = io.open("{sys.argv[2]}/{name}.json", "r")\nwrk.body = f:read("*a")\nf:close()\n')
-print(f"payload records: {len(rows)}, avg {sum(len(r) for r in rows) // len(rows)} bytes", file=sys.stderr)
-PY
-
-echo "starting broker + gateway..." >&2
-mkfifo "$work/stdin"
-java -Xmx2g -cp "$cp" io.pinpipe.gateway.bench.BenchmarkStack "$work/info" <"$work/stdin" >"$work/stack.log" 2>&1 &
-stack_pid=$!
-exec 3>"$work/stdin"
-for _ in $(seq 1 120); do [[ -s "$work/info" ]] && break; sleep 1; done
-[[ -s "$work/info" ]] || { tail -30 "$work/stack.log"; exit 1; }
-bootstrap="$(sed -n 's/^bootstrap=//p' "$work/info")"
-url="$(sed -n 's/^url=//p' "$work/info")"
-
+bench_gateway_classpath
+bench_payloads
+bench_start_stack
 raw_producer() { # $1 = records; prints records/s
-    java -Xmx1g -cp "$cp" org.apache.kafka.tools.ProducerPerformance --topic bench-raw --num-records "$1" \
-        --payload-file "$work/payloads.txt" --throughput -1 --producer-props bootstrap.servers="$bootstrap" \
-        acks=all enable.idempotence=true linger.ms=5 batch.size=65536 compression.type=lz4 >"$work/raw.txt" 2>&1
-    grep 'records sent' "$work/raw.txt" | tail -1 >>"$work/raw-lines.txt"
-    grep 'records sent' "$work/raw.txt" | tail -1 | sed -E 's/.*records sent, ([0-9.]+) records\/sec.*/\1/'
+    bench_raw_producer "$1" bench-raw
 }
 echo "warming up the broker..." >&2
 raw_producer 300000 >/dev/null

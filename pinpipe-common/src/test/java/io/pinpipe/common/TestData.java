@@ -83,13 +83,14 @@ public final class TestData {
         }
     }
 
-    private static void delete(Path folder) {
+    /** Deletes a folder and everything under it, at best effort (a leftover in the temporary directory is harmless). */
+    public static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            // A leftover folder in the temporary directory is harmless; the JVM is exiting anyway.
+            // Best effort, as promised.
         }
     }
 }

@@ -26,6 +26,10 @@ record ConsumerInstanceConfig(String name, EmbeddedFormat format, String autoOff
 
     static final int MAX_RESPONSE_MIN_BYTES = 10_000_000;
     static final int MAX_REQUEST_WAIT_MS = 300_000;
+    /** Kafka fetch bytes per partition for an instance, unless {@code consumer.*} settings say otherwise. */
+    static final int PARTITION_FETCH_BYTES = 8 * 1_048_576;
+    /** Records one poll of an instance's consumer may return, unless {@code consumer.*} settings say otherwise. */
+    static final int MAX_POLL_RECORDS = 10_000;
 
     private static final Set<String> FIELDS = Set.of("name", "id", "format", "auto.offset.reset",
             "auto.commit.enable", "fetch.min.bytes", "consumer.request.timeout.ms", "responseMinBytes",
@@ -78,8 +82,13 @@ record ConsumerInstanceConfig(String name, EmbeddedFormat format, String autoOff
         ConsumerSettings.namesWithoutConsumerPrefix().forEach(config::remove);
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
                 Math.min(requestMaxBytes, ConsumerConfig.DEFAULT_FETCH_MAX_BYTES));
+        // Larger than Kafka's 1 MiB per partition: a read answers up to requestMaxBytes in one response, and every
+        // fetch round trip it waits for is time the REST client waits too (the records arrive in fewer, larger
+        // fetches; the fetch.max.bytes bound above still holds for the whole).
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                Math.min(requestMaxBytes, ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES));
+                Math.min(requestMaxBytes, PARTITION_FETCH_BYTES));
+        // One poll may hand over everything a fetch brought, instead of 500 records at a time.
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         if (autoOffsetReset != null) {
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
         }

@@ -20,10 +20,6 @@ final class ConsumerJson {
         this.json = json;
     }
 
-    Json json() {
-        return json;
-    }
-
     /** The request body as JSON, or null when there is none; a 400 when it is not strict JSON. */
     JsonNode body(RoutingContext context) {
         return json.readIfPresent(context.body() == null ? null : context.body().buffer());

@@ -282,13 +282,13 @@ public final class ConsumerRoutes implements RouteModule, AutoCloseable {
         long maxBytes = queryLong(ctx, "max_bytes");
         long waitMs = Math.min(longestWaitMs, timeout <= 0 ? instanceWait : Math.min(timeout, instanceWait));
         long limit = maxBytes <= 0 ? settings.requestMaxBytes() : Math.min(maxBytes, settings.requestMaxBytes());
-        RecordEncoding encoding = new RecordEncoding(format, json.json());
+        RecordEncoding encoding = new RecordEncoding(format);
         // Reserved before the read is queued, released when the answer is sent; clamped, never refused, when larger
         // than the whole budget (a smaller answer is still a valid read), 503/50304 when it does not fit now.
         long reserved = BodyIntake.reserveAnswer(ctx, context.memory(), ReadMemory.reservationFor(format, limit));
         long answerLimit = ReadMemory.limitWithin(format, reserved);
-        answer(ctx, instance.submit(session -> json.bytes(
-                        session.read(waitMs, answerLimit, instance.config().responseMinBytes(), encoding))),
+        answer(ctx, instance.submit(session ->
+                        session.read(waitMs, answerLimit, instance.config().responseMinBytes(), encoding)),
                 (routing, body) -> ConsumerJson.respond(routing, 200, format.mediaType(), body));
     }
 

@@ -1,8 +1,5 @@
 package io.pinpipe.gateway.consumer;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpipe.gateway.http.RestException;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -111,40 +108,38 @@ final class ConsumerSession {
      * time) or the next record would pass {@code maxBytes}. The first record is handed out even when it alone is
      * larger than {@code maxBytes}, so an oversized record can never block the instance.
      *
-     * @return the records, encoded, in the order Kafka delivered them
+     * @return the answer's body: the records, encoded, in the order Kafka delivered them
      */
-    ArrayNode read(long waitMs, long maxBytes, int minBytes, RecordEncoding encoding) {
+    byte[] read(long waitMs, long maxBytes, int minBytes, RecordEncoding encoding) {
         long deadline = clockMs.getAsLong() + waitMs;
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        RecordEncoding.Answer out = encoding.answer();
         long bytes = 0;
         while (true) {
             while (!fetched.isEmpty()) {
                 ConsumerRecord<byte[], byte[]> next = fetched.peek();
                 long size = RecordEncoding.size(next);
                 if (!out.isEmpty() && bytes + size > maxBytes) {
-                    return out;
+                    return out.finish();
                 }
-                ObjectNode encoded;
                 try {
-                    encoded = encoding.encode(next);
+                    out.add(next);
                 } catch (RestException e) {
                     if (out.isEmpty()) {
                         throw e;
                     }
-                    return out;
+                    return out.finish();
                 }
-                out.add(encoded);
                 fetched.poll();
                 delivered.put(new TopicPartition(next.topic(), next.partition()),
                         new OffsetAndMetadata(next.offset() + 1));
                 bytes += size;
                 if (bytes >= maxBytes || (minBytes >= 0 && bytes > minBytes)) {
-                    return out;
+                    return out.finish();
                 }
             }
             long remaining = deadline - clockMs.getAsLong();
             if (remaining <= 0) {
-                return out;
+                return out.finish();
             }
             consumer.poll(Duration.ofMillis(remaining)).forEach(fetched::add);
         }

@@ -3,10 +3,11 @@ package io.pinpipe.gateway.consumer;
 /**
  * What a records read reserves in the gateway's memory budget ({@code pinpipe.inflight.max.bytes}) before it is
  * handed to its instance: its byte limit (key and value bytes, as {@code max_bytes} counts them) times how much an
- * answer grows over those bytes while it is built. The answer is held twice, as a JSON tree and as the text sent:
+ * answer grows over those bytes while it is built. The answer is held twice, as the buffer it is written into and
+ * as the copy handed to the response:
  * <ul>
  *   <li>{@code binary}: base64 makes each copy 4/3 of the bytes, so 8/3, rounded up to {@value #BINARY_GROWTH};</li>
- *   <li>{@code json}: the tree's strings and numbers, then the text with its quoting and escapes, allowed
+ *   <li>{@code json}: values are copied as they are (plus the text decoded once to check it), allowed
  *       {@value #JSON_GROWTH}.</li>
  * </ul>
  * The envelope of each record (topic, partition, offset) is not counted: it is small beside any but tiny records.

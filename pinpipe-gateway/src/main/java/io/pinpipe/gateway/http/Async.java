@@ -30,7 +30,9 @@ public final class Async {
                     routing.fail(e);
                 }
             };
-            if (context == null) {
+            // Already on the request's event loop (the stage was complete, e.g. a cached topic): no second trip
+            // through its task queue.
+            if (context == null || Vertx.currentContext() == context) {
                 continuation.run();
             } else {
                 context.runOnContext(ignored -> continuation.run());

@@ -1,7 +1,6 @@
 package io.pinpipe.gateway.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -30,7 +29,6 @@ public final class Json {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final ObjectMapper mapper;
-    private final ObjectMapper records;
 
     public Json(int maxNestingDepth) {
         JsonFactory strict = JsonFactory.builder()
@@ -38,7 +36,6 @@ public final class Json {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mapper = exact(strict).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.records = exact(new JsonFactory());
     }
 
     private static ObjectMapper exact(JsonFactory factory) {
@@ -68,24 +65,27 @@ public final class Json {
 
     /** One JSON document, or null when the body is absent or blank (bodies that are optional). */
     public JsonNode readIfPresent(Buffer body) {
-        if (body == null || body.length() == 0 || body.toString(StandardCharsets.UTF_8).isBlank()) {
+        if (body == null || isBlank(body)) {
             return null;
         }
         return read(body);
     }
 
     /**
-     * The JSON value of a record read from Kafka (written by any producer, so only JSON's own rules apply), with
-     * numbers as exact as on the way in.
-     *
-     * @throws IOException when the bytes are not one JSON value
+     * True when the body holds only whitespace. Looks at the bytes until the first that is not ASCII whitespace (the
+     * first, for any JSON body), so a single-record write does not decode its whole body into a string first.
      */
-    public JsonNode readRecord(byte[] bytes) throws IOException {
-        JsonNode node = records.readTree(bytes);
-        if (node == null || node.isMissingNode()) {
-            throw new JsonParseException(null, "no JSON value");
+    private static boolean isBlank(Buffer body) {
+        for (int i = 0; i < body.length(); i++) {
+            byte next = body.getByte(i);
+            if (next < 0) {
+                return body.toString(StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(next)) {
+                return false;
+            }
         }
-        return node;
+        return true;
     }
 
     /** A stream of concatenated JSON documents (v3 produce); a 400 when any of them is malformed. */

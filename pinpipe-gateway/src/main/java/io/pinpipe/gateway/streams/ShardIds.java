@@ -10,6 +10,8 @@ final class ShardIds {
         if (partition < 0) {
             throw new IllegalArgumentException("a partition is never negative: " + partition);
         }
-        return String.format("shardId-%012d", partition);
+        // Concatenation, not String.format: this runs once per stored record.
+        String digits = Integer.toString(partition);
+        return "shardId-" + "0".repeat(12 - digits.length()) + digits;
     }
 }

@@ -1,6 +1,7 @@
 package io.pinpipe.gateway.bench;
 
 import io.pinpipe.broker.LocalKafka;
+import io.pinpipe.common.TestData;
 import io.pinpipe.gateway.GatewayServer;
 import io.pinpipe.gateway.config.GatewayConfig;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,11 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stack {@code benchmarks/gateway.sh} measures: a real broker and the gateway in this JVM, topics {@code bench}
- * and {@code bench-raw} with 3 partitions, rate limits and the access log off. Writes {@code bootstrap=} and
- * {@code url=} lines to the file named by the first argument, then runs until stdin closes.
+ * The stack {@code benchmarks/gateway.sh} and {@code benchmarks/ingest.sh} measure: a real broker and the gateway in
+ * this JVM, rate limits and the access log off. Topics, 3 partitions each: {@code bench} (v2 produce),
+ * {@code bench-raw} (the raw producer), {@code streaming-bench} (the streams API), {@code bench-read} (consumer API
+ * reads) and the emulator's {@code pinpipe.pin}, {@code pinpipe.geo}, {@code pinpipe.user}. Writes
+ * {@code bootstrap=} and {@code url=} lines to the file named by the first argument, then runs until stdin closes.
  */
 public final class BenchmarkStack {
+
+    private static final List<String> TOPICS = List.of("bench", "bench-raw", "streaming-bench", "bench-read",
+            "pinpipe.pin", "pinpipe.geo", "pinpipe.user");
 
     private BenchmarkStack() {
     }
@@ -26,11 +32,20 @@ public final class BenchmarkStack {
     public static void main(String[] args) throws Exception {
         Path info = Path.of(args[0]);
         Path data = Files.createTempDirectory("pinpipe-bench");
+        try {
+            run(info, data);
+        } finally {
+            // The broker's log of a run is a gigabyte or more; nothing reads it afterwards.
+            TestData.delete(data);
+        }
+    }
+
+    private static void run(Path info, Path data) throws Exception {
         try (LocalKafka kafka = LocalKafka.inFolder(data).start()) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("bench", 3, (short) 1), new NewTopic("bench-raw", 3,
-                        (short) 1))).all().get();
+                admin.createTopics(TOPICS.stream().map(name -> new NewTopic(name, 3, (short) 1)).toList())
+                        .all().get();
             }
             GatewayConfig config = GatewayConfig.of(Map.of("listeners", "http://127.0.0.1:0",
                     "bootstrap.servers", kafka.bootstrapServers(), "pinpipe.rate.limit.per.second", "0",

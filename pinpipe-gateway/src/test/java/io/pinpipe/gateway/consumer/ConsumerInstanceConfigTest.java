@@ -67,8 +67,9 @@ class ConsumerInstanceConfigTest {
         assertThat(config.kafkaConfig(Map.of(), "g", 1_000)).containsEntry("fetch.max.bytes", 1_000)
                 .containsEntry("max.partition.fetch.bytes", 1_000);
         assertThat(config.kafkaConfig(Map.of(), "g", 67_108_864))
-                .as("never above Kafka's own defaults").containsEntry("fetch.max.bytes", 52_428_800)
-                .containsEntry("max.partition.fetch.bytes", 1_048_576);
+                .as("the whole fetch never above Kafka's own default; a partition's up to 8 MiB, so large reads"
+                        + " wait for fewer fetches").containsEntry("fetch.max.bytes", 52_428_800)
+                .containsEntry("max.partition.fetch.bytes", 8_388_608).containsEntry("max.poll.records", 10_000);
         assertThat(config.kafkaConfig(Map.of("fetch.max.bytes", "7", "max.partition.fetch.bytes", "5"), "g", 1_000))
                 .containsEntry("fetch.max.bytes", "7").containsEntry("max.partition.fetch.bytes", "5");
     }

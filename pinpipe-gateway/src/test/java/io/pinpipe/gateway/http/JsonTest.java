@@ -72,11 +72,4 @@ class JsonTest {
         assertThat(json.readIfPresent(Buffer.buffer(" \n"))).isNull();
         assertThat(json.readIfPresent(Buffer.buffer("{}"))).isEmpty();
     }
-
-    @Test
-    void recordsReadFromKafkaKeepTheirNumbersToo() throws Exception {
-        assertThat(json.bytes(json.readRecord("{\"p\":1.10,\"q\":1e400}".getBytes(StandardCharsets.UTF_8))))
-                .asString(StandardCharsets.UTF_8).isEqualTo("{\"p\":1.10,\"q\":1e400}");
-        assertThatThrownBy(() -> json.readRecord(new byte[0])).isInstanceOf(java.io.IOException.class);
-    }
 }
