@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A file of a megabyte or more is staged on S3 as a multipart upload that no reader sees until its publish completes
+ * A file above the part size is staged on S3 as a multipart upload that no reader sees until its publish completes
  * it, and a staged file that is not published leaves no upload behind (S3Proxy, the check-before-write path).
  */
 class S3StagedUploadIT {
@@ -95,9 +95,9 @@ class S3StagedUploadIT {
         assertThat(uploads()).isZero();
     }
 
-    /** 1.5 MiB of lines: above the size from which files are staged, below one part. */
+    /** 6 MiB of lines: above the part size, so two parts (5 MiB, S3's smallest but the last, and 1 MiB). */
     private static byte[] lines(char letter) {
-        byte[] bytes = new byte[3 * 512 * 1024];
+        byte[] bytes = new byte[6 * 1024 * 1024];
         Arrays.fill(bytes, (byte) letter);
         for (int i = 99; i < bytes.length; i += 100) {
             bytes[i] = '\n';

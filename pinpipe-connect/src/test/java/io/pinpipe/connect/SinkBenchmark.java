@@ -81,12 +81,15 @@ public final class SinkBenchmark {
             Series local = new Series("local folder", "10000", records);
             Series bucket = new Series("S3Proxy (in-memory)", "10000", s3Cap);
             for (int round = 0; round < rounds; round++) {
-                double baseline = raw.add(rawConsumer(servers, records), 0);
+                long cpu = processCpuNanos();
+                double baseline = raw.add(rawConsumer(servers, records), 0, processCpuNanos() - cpu);
                 if (!mode.equals("s3")) {
-                    local.add(sink(servers, records, 10_000, lakes.local()), baseline);
+                    cpu = processCpuNanos();
+                    local.add(sink(servers, records, 10_000, lakes.local()), baseline, processCpuNanos() - cpu);
                 }
                 if (!mode.equals("local")) {
-                    bucket.add(sink(servers, s3Cap, 10_000, lakes.s3()), baseline);
+                    cpu = processCpuNanos();
+                    bucket.add(sink(servers, s3Cap, 10_000, lakes.s3()), baseline, processCpuNanos() - cpu);
                 }
             }
             String loadAfter = loadAverage();
@@ -167,12 +170,16 @@ public final class SinkBenchmark {
             this.records = records;
         }
 
-        /** Records a run; {@code baseline} 0 for the baseline itself. Returns {@code rate}. */
-        double add(double rate, double baseline) {
+        /**
+         * Records a run; {@code baseline} 0 for the baseline itself. {@code cpuNanos}, the process's CPU time during
+         * the run (S3Proxy and the broker included), is printed per 100,000 records: on a machine whose cores are
+         * all busy, throughput follows it more than anything else. Returns {@code rate}.
+         */
+        double add(double rate, double baseline, long cpuNanos) {
             rates.add(rate);
             ratios.add(baseline == 0 ? 1 : rate / baseline);
-            System.err.printf("%s: %,.0f records/s (%.2f of its round's raw consumer)%n", path, rate,
-                    ratios.get(ratios.size() - 1));
+            System.err.printf("%s: %,.0f records/s (%.2f of its round's raw consumer), %.2f CPU s per 100k records%n",
+                    path, rate, ratios.get(ratios.size() - 1), cpuNanos / 1e9 * 100_000 / records);
             return rate;
         }
 
@@ -202,6 +209,11 @@ public final class SinkBenchmark {
         }
         String[] fields = Files.readString(loadavg).trim().split(" ");
         return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void print(List<String> rows) {

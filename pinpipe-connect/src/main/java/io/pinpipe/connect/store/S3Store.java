@@ -24,8 +24,8 @@ import java.util.List;
 
 /**
  * A lake in an S3 bucket (AWS or any S3 API via {@code store.url}). An object becomes visible only when its single
- * PUT or its multipart upload completes, so readers never see a partial file. Files of a megabyte or more are
- * multipart uploads, staged ({@link #stage}) so the next file's bytes travel while the one before is published; a
+ * PUT or its multipart upload completes, so readers never see a partial file. Files above the part size are
+ * multipart uploads, staged ({@link #stage}) so the next file's parts travel while the one before is published; a
  * failed or discarded multipart upload is aborted by
  * the writer that started it, and by no one else (another task's upload may still be live; a bucket lifecycle rule
  * {@code AbortIncompleteMultipartUpload} removes those a killed worker left). Objects are never replaced: with
@@ -41,8 +41,6 @@ public final class S3Store implements ObjectStore {
     private static final int NOT_FOUND = 404;
     private static final int PRECONDITION_FAILED = 412;
     private static final String ANY_OBJECT = "*";
-    /** Files this big or bigger are staged as multipart uploads (see {@link #stage}). */
-    static final int STAGED_MIN_BYTES = 1024 * 1024;
 
     private final S3Client client;
     private final String bucket;
@@ -134,13 +132,15 @@ public final class S3Store implements ObjectStore {
     }
 
     /**
-     * A file of {@value #STAGED_MIN_BYTES} bytes or more (or above {@code s3.part.size}) is uploaded now as a multipart
-     * upload, which no reader sees until its completion, the publish; a smaller one is sent whole by its publish, as
-     * one PUT, since three requests instead of one would cost more than the overlap gains.
+     * A file above {@code s3.part.size} is uploaded now, in parts, as a multipart upload that no reader sees until its
+     * completion, the publish. A smaller one is sent whole by its publish, as one PUT: staging it as a multipart
+     * upload would cost three requests instead of one, and against S3Proxy on a busy machine about 30% more CPU per
+     * record than the overlap gained (BENCHMARKS.md, "Lake sink"); lower {@code s3.part.size} to stage more files
+     * where uploads wait on the network rather than on the CPU.
      */
     @Override
     public Staged stage(String name, ByteBuffer content) throws IOException {
-        if (content.remaining() < STAGED_MIN_BYTES && content.remaining() <= partSize) {
+        if (content.remaining() <= partSize) {
             return new Staged() {
                 @Override
                 public void publish(PublishGuard guard) throws IOException {
