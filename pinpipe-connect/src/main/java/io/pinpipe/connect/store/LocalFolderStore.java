@@ -46,12 +46,7 @@ public final class LocalFolderStore implements ObjectStore {
 
     @Override
     public void put(String name, ByteBuffer content, PublishGuard guard) throws IOException {
-        Staged staged = stage(name, content);
-        try {
-            staged.publish(guard);
-        } finally {
-            staged.discard();
-        }
+        stage(name, content).publishOrDiscard(guard);
     }
 
     /** Writes and forces the hidden temporary file now; the publish is the link (and the guard just before it). */

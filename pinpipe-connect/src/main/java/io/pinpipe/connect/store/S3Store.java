@@ -123,12 +123,7 @@ public final class S3Store implements ObjectStore {
 
     @Override
     public void put(String name, ByteBuffer content, PublishGuard guard) throws IOException {
-        Staged staged = stage(name, content);
-        try {
-            staged.publish(guard);
-        } finally {
-            staged.discard();
-        }
+        stage(name, content).publishOrDiscard(guard);
     }
 
     /**

@@ -22,4 +22,13 @@ public interface Staged {
      * what a killed writer leaves too, and is handled the same way (docs/lake-sink.md, "Exactly once").
      */
     void discard();
+
+    /** {@link #publish}, then {@link #discard} whatever happened: a {@link ObjectStore#put} done in two steps. */
+    default void publishOrDiscard(PublishGuard guard) throws IOException {
+        try {
+            publish(guard);
+        } finally {
+            discard();
+        }
+    }
 }
