@@ -186,9 +186,9 @@ final class PartitionWriter {
 
     /**
      * Reports finished stores, then hands the closed files not yet being stored to {@code threads} (waiting for a free
-     * thread), oldest first, while fewer than {@code maxInFlight} are being stored. Each is published
-     * only after the one before it (its store waits for that one's future): a partition's files land in offset order,
-     * so none lands after an earlier one failed, and a task fenced by a conflicting file publishes nothing after it.
+     * thread), oldest first, while fewer than {@code maxInFlight} are being stored. Each is published only after the
+     * one before it (its store waits for that one's future): a partition's files land in offset order, so none lands
+     * after an earlier one failed, and a task fenced by a conflicting file publishes nothing after it.
      * A failed store is thrown as a {@link StoreFailure} naming its file, and that file is handed over again on the
      * next call, with the files after it that it held back: re-storing a name with the same content is harmless.
      */
@@ -223,9 +223,8 @@ final class PartitionWriter {
 
     /**
      * Hands over up to {@link StoreThreads#filesPerPartition} files at once, and waits, storing one file after the
-     * other, until every closed file is being stored:
-     * back-pressure, so a partition holds at most its open file and {@link StoreThreads#filesPerPartition} closed
-     * files in memory.
+     * other, until every closed file is being stored: back-pressure, so a partition holds at most its open file and
+     * {@link StoreThreads#filesPerPartition} closed files in memory.
      */
     void storeBacklog(StoreThreads threads) throws StoreFailure, IOException {
         int maxInFlight = threads.filesPerPartition();

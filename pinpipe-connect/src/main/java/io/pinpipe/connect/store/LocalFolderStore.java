@@ -70,7 +70,7 @@ public final class LocalFolderStore implements ObjectStore {
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException e) {
-                    // A hidden temporary file, as a killed writer leaves: readers skip it, the next clean-up removes it.
+                    // A hidden temporary file, as a killed writer leaves: readers skip it, a clean-up removes it.
                 }
             }
         };
