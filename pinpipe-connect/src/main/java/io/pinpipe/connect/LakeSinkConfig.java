@@ -115,9 +115,9 @@ public final class LakeSinkConfig extends AbstractConfig {
             .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, Range.between(10, 600_000), Importance.LOW,
                     "First wait before retrying a store that failed; doubles up to 60 s.")
             .define(STORE_THREADS, Type.INT, 2, Range.between(0, 16), Importance.LOW,
-                    "Closed files stored at once on background threads while the task reads on (of different"
-                            + " partitions: a partition's files are stored one after the other); the task waits when"
-                            + " all are busy. 0 stores each file on the task thread.")
+                    "Closed files stored at once on background threads while the task reads on (a partition's"
+                            + " files are written at once but published one after the other, in offset order); the"
+                            + " task waits when all are busy. 0 stores each file on the task thread.")
             .define(STORE_WAIT_MAX_MS, Type.LONG, 60_000L, Range.between(100, 3_600_000), Importance.LOW,
                     "Longest the task waits for the store at a time (a free store thread, a file being stored, the"
                             + " stores of a partition being closed); then put fails as retriable and the task polls"

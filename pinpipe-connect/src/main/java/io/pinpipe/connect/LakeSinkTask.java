@@ -35,7 +35,7 @@ import java.util.function.LongSupplier;
  *     <li>A file is stored whole ({@link ObjectStore#put}) and made durable ({@link ObjectStore#sync}) before any of
  *     its records is committed: {@link #preCommit} hands back, per partition, the start of the oldest file not yet
  *     stored, and only after the sync. Closed files are stored on {@link StoreThreads} while the task takes the next
- *     records, a partition's files one after the other.</li>
+ *     records; several files of a partition are written at once, and published one after the other.</li>
  *     <li>After a crash Connect resumes each partition at its committed offset. Files that start at or after that
  *     offset were stored but never committed; before the first record of a newly assigned partition goes into a
  *     folder the task deletes them there ({@link UncommittedFiles}), so the replay writes its files into a clean

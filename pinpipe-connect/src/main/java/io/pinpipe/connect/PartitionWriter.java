@@ -177,32 +177,61 @@ final class PartitionWriter {
     }
 
     /**
-     * Reports finished stores, then hands the oldest closed file to {@code threads} (waiting for a free thread) if
-     * none of this partition's files is being stored: a partition's files are published one after the other, in
-     * offset order, so none lands after an earlier one failed, and a task fenced by a conflicting file publishes
-     * nothing after it. A failed store is thrown as a {@link StoreFailure} naming its file, and that file is handed
-     * over again on the next call: re-storing a name with the same content is harmless.
+     * Reports finished stores, then hands the oldest closed file to {@code threads} (waiting for a free thread) if none
+     * of this partition's files is being stored: every partition gets a thread before any gets a second one.
      */
     void storeClosed(StoreThreads threads) throws StoreFailure, IOException {
+        storeClosed(threads, 1);
+    }
+
+    /**
+     * Reports finished stores, then hands the closed files not yet being stored to {@code threads} (waiting for a free
+     * thread), oldest first, while fewer than {@code maxInFlight} are being stored. Each is published only after the
+     * one before it (its store waits for that one's future): a partition's files land in offset order, so none lands
+     * after an earlier one failed, and a task fenced by a conflicting file publishes nothing after it.
+     * A failed store is thrown as a {@link StoreFailure} naming its file, and that file is handed over again on the
+     * next call, with the files after it that it held back: re-storing a name with the same content is harmless.
+     */
+    private void storeClosed(StoreThreads threads, int maxInFlight) throws StoreFailure, IOException {
         if (fenced) {
             return;
         }
         throwFirstFailure();
-        ClosedFile oldest = closed.peekFirst();
-        if (oldest != null && oldest.stored == null) {
-            oldest.stored = threads.submit(oldest.name, ByteBuffer.wrap(oldest.content, 0, oldest.length), guard());
+        CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
+        int inFlight = 0;
+        for (ClosedFile file : closed) {
+            if (file.stored != null && file.stored.isCompletedExceptionally()
+                    && causeOf(file.stored) instanceof StoreThreads.EarlierFileNotStored) {
+                file.stored = null;
+            }
+            if (file.stored != null && file.stored.isCompletedExceptionally()) {
+                // Failed: nothing after it can be published before it is stored again (reported once it is the oldest).
+                return;
+            }
+            if (file.stored == null) {
+                if (inFlight >= maxInFlight) {
+                    return;
+                }
+                file.stored = threads.submit(file.name, ByteBuffer.wrap(file.content, 0, file.length), guard(), before);
+            }
+            if (!file.stored.isDone()) {
+                inFlight++;
+            }
+            before = file.stored;
         }
     }
 
     /**
-     * {@link #storeClosed}, then waits, storing one file after the other, until only the file being stored is left:
-     * back-pressure, so a partition holds at most its open file and one closed file in memory.
+     * Hands over up to {@link StoreThreads#filesPerPartition} files at once, and waits, storing one file after the
+     * other, until every closed file is being stored: back-pressure, so a partition holds at most its open file and
+     * {@link StoreThreads#filesPerPartition} closed files in memory.
      */
     void storeBacklog(StoreThreads threads) throws StoreFailure, IOException {
-        storeClosed(threads);
-        while (!fenced && closed.size() > 1) {
+        int maxInFlight = threads.filesPerPartition();
+        storeClosed(threads, maxInFlight);
+        while (!fenced && closed.size() > maxInFlight) {
             threads.await(closed.peekFirst().stored, closed.peekFirst().name);
-            storeClosed(threads);
+            storeClosed(threads, maxInFlight);
         }
     }
 
@@ -230,6 +259,10 @@ final class PartitionWriter {
         if (oldest != null && oldest.stored != null && oldest.stored.isCompletedExceptionally()) {
             Throwable cause = causeOf(oldest.stored);
             oldest.stored = null;
+            if (cause instanceof StoreThreads.EarlierFileNotStored) {
+                // Held back by a file that is gone from the queue since: not a failure of its own, stored again next.
+                return;
+            }
             if (cause instanceof Error error) {
                 throw error;
             }

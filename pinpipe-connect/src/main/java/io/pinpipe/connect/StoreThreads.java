@@ -2,6 +2,7 @@ package io.pinpipe.connect;
 
 import io.pinpipe.connect.store.ObjectStore;
 import io.pinpipe.connect.store.PublishGuard;
+import io.pinpipe.connect.store.Staged;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -18,15 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stores closed files on background threads while the task fills the next ones, so the store's waits (fsync, an
- * upload) overlap with reading records.
+ * upload) overlap with reading records, and with each other: several files of one partition are written at once
+ * ({@link ObjectStore#stage}) while each is published only after the one before it.
  *
  * <p>At most {@code threads} files are being stored at once. {@link #submit} waits for a free thread: that bounds the
  * memory held by closed files and slows the task to the store's pace (back-pressure on {@code put}). Every wait of the
  * task thread here ({@link #submit}, {@link #await}) is bounded by {@code store.wait.max.ms} and then fails with an
  * {@link IOException} (retriable), so a stalled store never keeps the task from polling past
  * {@code max.poll.interval.ms}, which would hand its partitions to another task while it still writes them. With 0
- * threads a file is stored on the caller's thread before {@link #submit} returns. The outcome of each store is a future; this
- * class never retries and never decides what a failure means (the task does, see {@link LakeSinkTask}).
+ * threads a file is stored on the caller's thread before {@link #submit} returns. The outcome of each store is a
+ * future; this class never retries and never decides what a failure means (the task does, see {@link LakeSinkTask}).
  */
 final class StoreThreads implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class StoreThreads implements AutoCloseable {
     private final ExecutorService executor;
     private final Semaphore free;
     private final long maxWaitMs;
+    private final int threads;
 
     StoreThreads(ObjectStore store, int threads, long maxWaitMs) {
         if (threads < 0) {
@@ -43,6 +46,7 @@ final class StoreThreads implements AutoCloseable {
         }
         this.store = store;
         this.maxWaitMs = maxWaitMs;
+        this.threads = threads;
         this.free = new Semaphore(threads);
         if (threads == 0) {
             this.executor = null;
@@ -58,13 +62,18 @@ final class StoreThreads implements AutoCloseable {
     }
 
     /**
-     * Starts storing {@code content} under {@code name}; waits while every thread is busy. The buffer must not change
-     * until the future completes. {@code guard} is asked just before the file is published ({@link ObjectStore#put}).
-     * The future completes when {@code put} returned, or exceptionally with what it threw.
+     * Starts storing {@code content} under {@code name}; waits while every thread is busy. The file is staged
+     * ({@link ObjectStore#stage}: written where readers do not look) at once, but published only once {@code after},
+     * the store of the partition's file before it, completed normally: files of a partition travel together and land
+     * in offset order. If {@code after} failed, this file is discarded and its store fails with
+     * {@link EarlierFileNotStored}. The buffer must not change until the future completes. {@code guard} is asked just
+     * before the file is published. The future completes when the file is published, or exceptionally with what
+     * failed.
      */
-    CompletableFuture<Void> submit(String name, ByteBuffer content, PublishGuard guard) throws IOException {
+    CompletableFuture<Void> submit(String name, ByteBuffer content, PublishGuard guard, CompletableFuture<Void> after)
+            throws IOException {
         if (executor == null) {
-            return storeNow(name, content, guard);
+            return storeNow(name, content, guard, after);
         }
         try {
             if (!free.tryAcquire(maxWaitMs, TimeUnit.MILLISECONDS)) {
@@ -78,7 +87,7 @@ final class StoreThreads implements AutoCloseable {
         try {
             executor.execute(() -> {
                 try {
-                    store.put(name, content, guard);
+                    store(name, content, guard, after);
                     stored.complete(null);
                 } catch (Throwable e) {
                     stored.completeExceptionally(e);
@@ -91,6 +100,33 @@ final class StoreThreads implements AutoCloseable {
             stored.completeExceptionally(e);
         }
         return stored;
+    }
+
+    /** How many files of one partition may be stored at once: one per thread, one when storing on the task thread. */
+    int filesPerPartition() {
+        return Math.max(1, threads);
+    }
+
+    /**
+     * Stages, waits for the file before, publishes. The wait holds a thread, which cannot deadlock: a file is
+     * submitted only when a thread is free for it, so the file before is already running or done.
+     */
+    private void store(String name, ByteBuffer content, PublishGuard guard, CompletableFuture<Void> after)
+            throws IOException {
+        Staged staged = store.stage(name, content);
+        try {
+            try {
+                after.get();
+            } catch (ExecutionException e) {
+                throw new EarlierFileNotStored(name, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while " + name + " waited for the file before it");
+            }
+            staged.publish(guard);
+        } finally {
+            staged.discard();
+        }
     }
 
     /** Waits until the store of {@code name} ended, whatever its outcome, for at most {@code store.wait.max.ms}. */
@@ -132,12 +168,23 @@ final class StoreThreads implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> storeNow(String name, ByteBuffer content, PublishGuard guard) {
+    private CompletableFuture<Void> storeNow(String name, ByteBuffer content, PublishGuard guard,
+            CompletableFuture<Void> after) {
         try {
-            store.put(name, content, guard);
+            store(name, content, guard, after);
             return CompletableFuture.completedFuture(null);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * A file not published because the file of its partition before it was not: publishing it would let a file land
+     * after an earlier one failed. It is stored again once the earlier one is; not a store failure of its own.
+     */
+    static final class EarlierFileNotStored extends IOException {
+        EarlierFileNotStored(String name, Throwable cause) {
+            super(name + " waits for the file before it, which was not stored: " + cause, cause);
         }
     }
 }

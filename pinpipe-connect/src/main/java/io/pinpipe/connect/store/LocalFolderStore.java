@@ -24,8 +24,10 @@ import java.util.stream.Stream;
  * then published by a hard link to its final name, which the kernel creates only if the name is free (atomically:
  * of two writers racing for a name exactly one link succeeds, unlike a rename, which replaces). A reader sees a whole
  * file or none, a machine crash cannot leave a published file without its bytes, and no writer ever replaces another
- * writer's file; a {@link PublishGuard} is asked just before the link. The link becomes durable when its folder is forced, which {@link #sync} does for every folder written
- * to since the last sync (one folder flush for many files). Hidden names (leading '.') are never lake files. The
+ * writer's file; a {@link PublishGuard} is asked just before the link. {@link #stage} writes and forces the temporary
+ * file, the slow part, so several files can be written at once and still be linked in order. The link becomes durable
+ * when its folder is forced, which {@link #sync} does for every folder written to since the last sync (one folder
+ * flush for many files). Hidden names (leading '.') are never lake files. The
  * folder must be on a file system with hard links (any Linux or macOS local file system, NTFS).
  */
 public final class LocalFolderStore implements ObjectStore {
@@ -44,15 +46,34 @@ public final class LocalFolderStore implements ObjectStore {
 
     @Override
     public void put(String name, ByteBuffer content, PublishGuard guard) throws IOException {
+        stage(name, content).publishOrDiscard(guard);
+    }
+
+    /** Writes and forces the hidden temporary file now; the publish is the link (and the guard just before it). */
+    @Override
+    public Staged stage(String name, ByteBuffer content) throws IOException {
         Path target = resolve(name);
-        Path folder = target.getParent();
         Path temp = writeTemp(target, content);
-        try {
-            publish(temp, target, name, guard);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        unsyncedFolders.add(folder);
+        return new Staged() {
+            @Override
+            public void publish(PublishGuard guard) throws IOException {
+                try {
+                    LocalFolderStore.this.publish(temp, target, name, guard);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+                unsyncedFolders.add(target.getParent());
+            }
+
+            @Override
+            public void discard() {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // A hidden temporary file, as a killed writer leaves: readers skip it, a clean-up removes it.
+                }
+            }
+        };
     }
 
     @Override

@@ -35,6 +35,26 @@ public interface ObjectStore extends AutoCloseable {
      */
     void put(String name, ByteBuffer content, PublishGuard guard) throws IOException;
 
+    /**
+     * Writes the remaining bytes of {@code content} for {@code name} where no reader looks, so that the slow part of
+     * storing (writing and forcing a file, uploading) can run for several files of a partition at once while they are
+     * still published one after the other ({@link Staged#publish}, with the contract of {@link #put}). The buffer must
+     * not change until the file is published or discarded. The default writes nothing ahead: its publish is a put.
+     */
+    default Staged stage(String name, ByteBuffer content) throws IOException {
+        return new Staged() {
+            @Override
+            public void publish(PublishGuard guard) throws IOException {
+                put(name, content, guard);
+            }
+
+            @Override
+            public void discard() {
+                // Nothing was written ahead.
+            }
+        };
+    }
+
     /** {@link #put(String, ByteBuffer)} of a whole array. */
     default void put(String name, byte[] content) throws IOException {
         put(name, ByteBuffer.wrap(content));

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -23,7 +24,9 @@ import java.util.List;
 
 /**
  * A lake in an S3 bucket (AWS or any S3 API via {@code store.url}). An object becomes visible only when its single
- * PUT or its multipart upload completes, so readers never see a partial file; a failed multipart upload is aborted by
+ * PUT or its multipart upload completes, so readers never see a partial file. Files above the part size are
+ * multipart uploads, staged ({@link #stage}) so the next file's parts travel while the one before is published; a
+ * failed or discarded multipart upload is aborted by
  * the writer that started it, and by no one else (another task's upload may still be live; a bucket lifecycle rule
  * {@code AbortIncompleteMultipartUpload} removes those a killed worker left). Objects are never replaced: with
  * conditional writes the PUT or the upload's completion carries {@code If-None-Match: *} and S3 refuses (412) when the
@@ -97,7 +100,10 @@ public final class S3Store implements ObjectStore {
 
     /**
      * A client for {@code region}, or for the endpoint {@code storeUrl} when it is not empty (path-style addressing
-     * and checksums only where required, which S3-compatible servers expect).
+     * and checksums only where required, which S3-compatible servers expect). Uploads to an endpoint are sent as
+     * plain bodies, not in {@code aws-chunked} encoding: S3Proxy decodes that byte by byte, which made its decoding
+     * the largest cost of a lake file's upload (docs/lake-sink.md, "Speed settings"); the SDK then signs the body's
+     * SHA-256 in one pass when the endpoint is plain HTTP.
      */
     public static S3Client client(String region, String storeUrl, boolean pathStyle) {
         S3ClientBuilder builder = S3Client.builder()
@@ -107,7 +113,8 @@ public final class S3Store implements ObjectStore {
             builder.endpointOverride(URI.create(storeUrl))
                     .forcePathStyle(true)
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                    .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         } else if (pathStyle) {
             builder.forcePathStyle(true);
         }
@@ -116,6 +123,76 @@ public final class S3Store implements ObjectStore {
 
     @Override
     public void put(String name, ByteBuffer content, PublishGuard guard) throws IOException {
+        stage(name, content).publishOrDiscard(guard);
+    }
+
+    /**
+     * A file above {@code s3.part.size} is uploaded now, in parts, as a multipart upload that no reader sees until its
+     * completion, the publish. A smaller one is sent whole by its publish, as one PUT: staging it as a multipart
+     * upload would cost three requests instead of one, and against S3Proxy on a busy machine about 30% more CPU per
+     * record than the overlap gained (BENCHMARKS.md, "Lake sink"); lower {@code s3.part.size} to stage more files
+     * where uploads wait on the network rather than on the CPU.
+     */
+    @Override
+    public Staged stage(String name, ByteBuffer content) throws IOException {
+        if (content.remaining() <= partSize) {
+            return new Staged() {
+                @Override
+                public void publish(PublishGuard guard) throws IOException {
+                    putWhole(name, content, guard);
+                }
+
+                @Override
+                public void discard() {
+                    // Nothing was sent ahead.
+                }
+            };
+        }
+        ByteBuffer bytes = content.duplicate();
+        String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(name)).uploadId();
+        List<CompletedPart> parts;
+        try {
+            parts = uploadParts(name, uploadId, content);
+        } catch (RuntimeException e) {
+            abortQuietly(name, uploadId, e);
+            throw e;
+        }
+        return new Staged() {
+            private boolean open = true;
+
+            @Override
+            public void publish(PublishGuard guard) throws IOException {
+                try {
+                    boolean conditional = conditionalWrites();
+                    if (!conditional && exists(name)) {
+                        requireSame(name, bytes);
+                        return;
+                    }
+                    guard.check(name);
+                    client.completeMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId)
+                            .ifNoneMatch(conditional ? ANY_OBJECT : null)
+                            .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+                    open = false;
+                } catch (S3Exception e) {
+                    if (e.statusCode() != PRECONDITION_FAILED) {
+                        throw e;
+                    }
+                    requireSame(name, bytes);
+                }
+            }
+
+            @Override
+            public void discard() {
+                if (open) {
+                    open = false;
+                    abortQuietly(name, uploadId, null);
+                }
+            }
+        };
+    }
+
+    /** A file sent whole by one PUT, with the never-replace rule; {@code guard} is asked just before the PUT. */
+    private void putWhole(String name, ByteBuffer content, PublishGuard guard) throws IOException {
         ByteBuffer bytes = content.duplicate();
         boolean conditional = conditionalWrites();
         if (!conditional && exists(name)) {
@@ -123,7 +200,9 @@ public final class S3Store implements ObjectStore {
             return;
         }
         try {
-            upload(name, content, conditional, guard);
+            guard.check(name);
+            client.putObject(request -> request.bucket(bucket).key(name).ifNoneMatch(conditional ? ANY_OBJECT : null),
+                    RequestBody.fromByteBuffer(content));
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED) {
                 throw e;
@@ -148,34 +227,19 @@ public final class S3Store implements ObjectStore {
         return known;
     }
 
-    /** Uploads; {@code guard} is asked just before the request that makes the object visible. */
-    private void upload(String name, ByteBuffer content, boolean conditional, PublishGuard guard) throws IOException {
-        String ifNoneMatch = conditional ? ANY_OBJECT : null;
+    /** Uploads the parts of {@code content}, {@code s3.part.size} bytes each (the last one smaller). */
+    private List<CompletedPart> uploadParts(String name, String uploadId, ByteBuffer content) {
+        List<CompletedPart> parts = new ArrayList<>();
+        int base = content.position();
         int length = content.remaining();
-        if (length <= partSize) {
-            guard.check(name);
-            client.putObject(request -> request.bucket(bucket).key(name).ifNoneMatch(ifNoneMatch),
-                    RequestBody.fromByteBuffer(content));
-            return;
+        for (int start = 0, number = 1; start < length; start += partSize, number++) {
+            ByteBuffer part = content.slice(base + start, Math.min(length - start, partSize));
+            int partNumber = number;
+            String etag = client.uploadPart(request -> request.bucket(bucket).key(name).uploadId(uploadId)
+                    .partNumber(partNumber), RequestBody.fromByteBuffer(part)).eTag();
+            parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
         }
-        String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(name)).uploadId();
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
-            int base = content.position();
-            for (int start = 0, number = 1; start < length; start += partSize, number++) {
-                ByteBuffer part = content.slice(base + start, Math.min(length - start, partSize));
-                int partNumber = number;
-                String etag = client.uploadPart(request -> request.bucket(bucket).key(name).uploadId(uploadId)
-                        .partNumber(partNumber), RequestBody.fromByteBuffer(part)).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-            }
-            guard.check(name);
-            client.completeMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId)
-                    .ifNoneMatch(ifNoneMatch).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
-        } catch (IOException | RuntimeException e) {
-            abortQuietly(name, uploadId, e);
-            throw e;
-        }
+        return parts;
     }
 
     private boolean exists(String name) {
@@ -242,11 +306,20 @@ public final class S3Store implements ObjectStore {
         client.close();
     }
 
+    /**
+     * Aborts this writer's own upload; one that cannot be aborted is left to the bucket's lifecycle rule, like a
+     * killed writer's (it costs storage only and is never visible).
+     */
     private void abortQuietly(String name, String uploadId, Exception cause) {
         try {
             client.abortMultipartUpload(request -> request.bucket(bucket).key(name).uploadId(uploadId));
         } catch (RuntimeException abortFailure) {
-            cause.addSuppressed(abortFailure);
+            if (cause != null) {
+                cause.addSuppressed(abortFailure);
+            } else {
+                LOG.warn("could not abort the upload {} of {}/{}: {}", uploadId, describe(), name,
+                        abortFailure.toString());
+            }
         }
     }
 }

@@ -29,6 +29,24 @@ class LocalFolderStoreTest {
     }
 
     @Test
+    void aStagedFileIsInvisibleUntilPublishedAndDiscardingItLeavesNothing() throws IOException {
+        LocalFolderStore store = new LocalFolderStore(root);
+        Staged published = store.stage("topics/t/a.json", java.nio.ByteBuffer.wrap(bytes("a\n")));
+        Staged dropped = store.stage("topics/t/b.json", java.nio.ByteBuffer.wrap(bytes("b\n")));
+
+        assertThat(store.list("topics/")).as("staged files are hidden").isEmpty();
+        published.publish(PublishGuard.NONE);
+        dropped.discard();
+        published.discard();
+
+        assertThat(store.list("topics/")).containsExactly("topics/t/a.json");
+        assertThat(store.get("topics/t/a.json")).isEqualTo(bytes("a\n"));
+        try (Stream<Path> files = Files.list(root.resolve("topics/t"))) {
+            assertThat(files).as("no temporary file left").hasSize(1);
+        }
+    }
+
+    @Test
     void writingANameAgainWithTheSameBytesIsAReplayAndSucceeds() throws IOException {
         LocalFolderStore store = new LocalFolderStore(root);
         store.put("topics/t/x.json", bytes("same\n"));
