@@ -155,7 +155,7 @@ row "consumer API \`GET …/records\`, json" read-json "plain KafkaConsumer" rea
 
 if [[ "${INGEST_SINK:-1}" != 0 ]]; then
     echo "lake sink (benchmarks/sink.sh)..." >&2
-    "$root/benchmarks/sink.sh" "${INGEST_SINK_RECORDS:-1000000}" >"$work/sink.txt" 2>"$work/sink.log" \
+    "$root/benchmarks/sink.sh" "${INGEST_SINK_RECORDS:-1000000}" quick >"$work/sink.txt" 2>"$work/sink.log" \
         || { tail -20 "$work/sink.log" >&2; exit 1; }
     echo
     echo "lake sink, flush.size 10000 (benchmarks/sink.sh, its table's rows):"
