@@ -85,7 +85,9 @@ function drawBooks(p) {
 function sparkline(title, values) {
   const width = 220;
   const height = 40;
-  const max = Math.max(1, ...values);
+  const peak = Math.max(0, ...values);
+  // An idle stage draws a flat line at the bottom, not a scale of its own noise.
+  const max = Math.max(1, peak);
   const step = values.length > 1 ? width / (values.length - 1) : width;
   const points = values.map((value, index) => (index * step).toFixed(1) + ',' + (height - value / max * height)
       .toFixed(1)).join(' ');
@@ -97,7 +99,7 @@ function sparkline(title, values) {
   svg.append(line);
   const last = values.length ? values[values.length - 1] : 0;
   return element('div', {class: 'spark'}, element('div', {}, title + ': ' + last.toFixed(1) + '/s'), svg,
-      element('div', {class: 'muted'}, 'peak ' + max.toFixed(1) + '/s'));
+      element('div', {class: 'muted'}, 'peak ' + peak.toFixed(1) + '/s'));
 }
 
 function rates(history, field) {
