@@ -1,6 +1,5 @@
 package io.pinpipe.cli.live;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.pinpipe.cli.schedule.RunRecord;
 
 import java.time.Instant;
@@ -74,6 +73,6 @@ public record PipelineSnapshot(Instant at, Gateway gateway, List<TopicStage> top
     }
 
     /** The stream job's last committed micro-batch, with the offsets it had read up to. */
-    record MicroBatch(long batch, Instant committed, @JsonIgnore Map<String, Map<Integer, Long>> offsets) {
+    record MicroBatch(long batch, Instant committed, Map<String, Map<Integer, Long>> offsets) {
     }
 }

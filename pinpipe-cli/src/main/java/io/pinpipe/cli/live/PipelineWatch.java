@@ -78,6 +78,9 @@ final class PipelineWatch implements AutoCloseable {
                     List.copyOf(history)));
             previous = now;
         } catch (RuntimeException | JsonProcessingException e) {
+            if (timer.isShutdown()) {
+                return; // interrupted by close(): the gateway is stopping, nothing went wrong
+            }
             LOG.warn("live page: cannot read the pipeline: {}", e.getMessage());
             latest = failure(Instant.now(), "cannot read the pipeline: " + e.getMessage());
         }

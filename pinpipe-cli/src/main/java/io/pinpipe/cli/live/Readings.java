@@ -3,6 +3,7 @@ package io.pinpipe.cli.live;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ record Readings(Instant at, long acknowledged, long streamsAcknowledged, Map<Str
     }
 
     long inLake(List<String> topics) {
-        return topics.stream().map(lake::get).filter(java.util.Objects::nonNull)
+        return topics.stream().map(lake::get).filter(Objects::nonNull)
                 .mapToLong(PipelineSnapshot.LakeTopic::records).sum();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DeltaTallyTest {
 
@@ -40,8 +41,8 @@ class DeltaTallyTest {
         commit("user", 0, "{\"add\":{\"path\":\"x.parquet\"}}");
 
         assertThat(new DeltaTally(warehouse).tables()).extracting(PipelineSnapshot.Table::name,
-                PipelineSnapshot.Table::rows).containsExactly(org.assertj.core.groups.Tuple.tuple("geo", null),
-                org.assertj.core.groups.Tuple.tuple("user", null));
+                PipelineSnapshot.Table::rows).containsExactly(tuple("geo", null),
+                tuple("user", null));
     }
 
     @Test
