@@ -7,6 +7,7 @@ import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
 import io.pinpipe.gateway.GatewayContext;
+import io.pinpipe.gateway.http.RestException;
 import io.pinpipe.gateway.http.RouteModule;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -21,13 +22,15 @@ import java.util.function.Supplier;
 
 /**
  * The live page on the gateway's port: {@code GET /ui} (the page, its script and style, all inside the jar and
- * holding no data, so they answer without an API key) and {@code GET /ui/api/pipeline} (the snapshot, behind the
- * API keys like every other API route). The snapshot is refreshed every {@link #REFRESH} on the watch's own thread.
+ * holding no data, so they answer without an API key), {@code GET /ui/api/pipeline} (the snapshot) and
+ * {@code GET /ui/api/report} (the latest report.html), both behind the API keys like every other API route. The snapshot is refreshed every {@link #REFRESH} on the watch's own thread.
  */
 public final class LiveRoutes implements RouteModule {
 
     public static final String PAGE = "/ui";
     public static final String API = "/ui/api/pipeline";
+    /** The batch job's latest report.html: its answers are data, so it is behind the keys like the JSON. */
+    public static final String REPORT = "/ui/api/report";
     static final Duration REFRESH = Duration.ofSeconds(2);
 
     private static final String RESOURCES = "/io/pinpipe/cli/live/ui/";
@@ -89,6 +92,15 @@ public final class LiveRoutes implements RouteModule {
                 places.streamCheckpoint().toString())).start(REFRESH);
         router.get(API).handler(routing -> routing.response().putHeader("content-type", "application/json")
                 .putHeader("cache-control", "no-store").end(Buffer.buffer(watch.latest())));
+        String report = places.report().toString();
+        router.get(REPORT).handler(routing -> context.vertx().fileSystem().exists(report).onComplete(exists -> {
+            if (exists.succeeded() && exists.result()) {
+                routing.response().putHeader("content-type", "text/html; charset=utf-8")
+                        .putHeader("cache-control", "no-store").sendFile(report);
+            } else {
+                routing.fail(new RestException(404, 404, "no report.html yet: run pinpipe batch"));
+            }
+        }));
     }
 
     @Override

@@ -91,6 +91,14 @@ class LivePageIT {
             }
             assertThat(pipeline.path("sink").path("state").asText()).isEqualTo("RUNNING");
 
+            assertThat(get(gateway.resolve(LiveRoutes.REPORT), KEY).statusCode()).as("no report yet").isEqualTo(404);
+            Path report = Files.createDirectories(dataDir.resolve("results")).resolve("report.html");
+            Files.writeString(report, "<html>the answers</html>");
+            assertThat(get(gateway.resolve(LiveRoutes.REPORT), null).statusCode()).isEqualTo(403);
+            assertThat(get(gateway.resolve(LiveRoutes.REPORT), KEY).body()).isEqualTo("<html>the answers</html>");
+            assertThat(Await.until(Duration.ofSeconds(30), () -> pipeline(gateway).path("runs").path("report")
+                    .asText().equals(report.toString()))).as("the JSON names the report").isTrue();
+
             CliRun status = CliRun.of("status", "--gateway", gateway.toString(), "--api-key", KEY);
             assertThat(status.exitCode()).as(status.out()).isZero();
             assertThat(status.out()).contains("BALANCED", String.format("acknowledged %,d", 3 * draws))

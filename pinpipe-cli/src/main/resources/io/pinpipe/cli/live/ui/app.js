@@ -130,8 +130,8 @@ function drawPartitions(p) {
 function drawRuns(p) {
   const report = document.getElementById('report');
   report.textContent = p.runs.report ? 'latest report.html: ' + p.runs.report + ' (written '
-      + new Date(p.runs.report_written).toLocaleString() + '; open it from this machine\'s file browser)'
-      : 'no report.html yet: run pinpipe batch';
+      + new Date(p.runs.report_written).toLocaleString() + ')' : 'no report.html yet: run pinpipe batch';
+  document.getElementById('report-link').hidden = !p.runs.report;
   document.querySelector('#runs tbody').replaceChildren(...p.runs.history.map(run => element('tr',
       {class: run.outcome === 'SUCCESS' ? 'ok' : 'bad'}, element('td', {}, run.logical_date),
       element('td', {}, String(run.attempt)), element('td', {}, new Date(run.started).toLocaleString()),
@@ -186,6 +186,18 @@ async function poll() {
     setTimeout(poll, EVERY_MS);
   }
 }
+
+// With a key, a plain link cannot send it: fetch the report with the header and open what came back.
+document.getElementById('report-link').addEventListener('click', async event => {
+  const key = sessionStorage.getItem(KEY);
+  if (!key) {
+    return;
+  }
+  event.preventDefault();
+  const response = await fetch('/ui/api/report', {headers: {'x-api-key': key}, cache: 'no-store'});
+  const link = element('a', {href: URL.createObjectURL(await response.blob()), download: 'report.html'});
+  link.click();
+});
 
 document.getElementById('key-form').addEventListener('submit', event => {
   event.preventDefault();
