@@ -5,6 +5,7 @@ import io.pinpipe.cli.connect.ConnectCommand;
 import io.pinpipe.cli.demo.DemoCommand;
 import io.pinpipe.cli.emulate.EmulateCommand;
 import io.pinpipe.cli.gateway.GatewayCommand;
+import io.pinpipe.cli.live.StatusCommand;
 import io.pinpipe.cli.schedule.ScheduleCommand;
 import io.pinpipe.cli.stack.UpCommand;
 import io.pinpipe.cli.stream.StreamCommand;
@@ -37,6 +38,7 @@ import java.util.Optional;
         subcommands = {
                 DemoCommand.class,
                 UpCommand.class,
+                StatusCommand.class,
                 DatasetCommand.class,
                 ScheduleCommand.class,
                 EmulateCommand.class,

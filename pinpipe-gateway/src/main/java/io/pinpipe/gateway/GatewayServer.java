@@ -168,6 +168,7 @@ public final class GatewayServer implements AutoCloseable {
         Cors.handler(config).ifPresent(cors -> root.route().handler(cors));
         new OpsRoutes(registry, context.json().buffer(OpenApiDocument.build(version(), config.stages())), components)
                 .mount(root, context);
+        modules.forEach(module -> module.mountOpen(root, context));
 
         Router api = Router.router(vertx);
         if (config.apiKeysEnabled()) {

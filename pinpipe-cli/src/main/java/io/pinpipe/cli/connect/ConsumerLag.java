@@ -19,14 +19,14 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** How far a sink connector's consumer group is behind: end offset minus committed offset, per partition. */
-final class ConsumerLag {
+public final class ConsumerLag {
 
     private ConsumerLag() {
     }
 
     /** One partition's numbers; {@code committed} is -1 when the group has committed nothing there yet. */
-    record PartitionLag(TopicPartition partition, long end, long committed) {
-        long lag() {
+    public record PartitionLag(TopicPartition partition, long end, long committed) {
+        public long lag() {
             return end - Math.max(0, committed);
         }
     }
@@ -40,26 +40,32 @@ final class ConsumerLag {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000"))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("connect-" + connector)
-                    .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
-            Set<TopicPartition> partitions = new TreeSet<>(Comparator.comparing(TopicPartition::topic)
-                    .thenComparingInt(TopicPartition::partition));
-            partitions.addAll(committed.keySet());
-            Predicate<String> subscribed = subscription(topics, topicsRegex);
-            Set<String> names = admin.listTopics().names().get(20, TimeUnit.SECONDS);
-            List<String> matching = names.stream().filter(subscribed).toList();
-            if (!matching.isEmpty()) {
-                admin.describeTopics(matching).allTopicNames().get(20, TimeUnit.SECONDS).values()
-                        .forEach(topic -> topic.partitions().forEach(info ->
-                                partitions.add(new TopicPartition(topic.name(), info.partition()))));
-            }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get(20, TimeUnit.SECONDS);
-            return partitions.stream().map(partition -> new PartitionLag(partition, ends.get(partition).offset(),
-                    committed.containsKey(partition) && committed.get(partition) != null
-                            ? committed.get(partition).offset() : -1)).toList();
+            return of(admin, connector, topics, topicsRegex);
         }
+    }
+
+    /** As {@link #of(String, String, String, String)}, through an Admin client the caller owns. */
+    public static List<PartitionLag> of(Admin admin, String connector, String topics, String topicsRegex)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("connect-" + connector)
+                .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
+        Set<TopicPartition> partitions = new TreeSet<>(Comparator.comparing(TopicPartition::topic)
+                .thenComparingInt(TopicPartition::partition));
+        partitions.addAll(committed.keySet());
+        Predicate<String> subscribed = subscription(topics, topicsRegex);
+        Set<String> names = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+        List<String> matching = names.stream().filter(subscribed).toList();
+        if (!matching.isEmpty()) {
+            admin.describeTopics(matching).allTopicNames().get(20, TimeUnit.SECONDS).values()
+                    .forEach(topic -> topic.partitions().forEach(info ->
+                            partitions.add(new TopicPartition(topic.name(), info.partition()))));
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get(20, TimeUnit.SECONDS);
+        return partitions.stream().map(partition -> new PartitionLag(partition, ends.get(partition).offset(),
+                committed.containsKey(partition) && committed.get(partition) != null
+                        ? committed.get(partition).offset() : -1)).toList();
     }
 
     private static Predicate<String> subscription(String topics, String topicsRegex) {

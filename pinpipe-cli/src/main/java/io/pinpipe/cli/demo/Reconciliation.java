@@ -2,26 +2,23 @@ package io.pinpipe.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpipe.cli.connect.LakeLocation;
+import io.pinpipe.cli.live.TopicEnds;
 import io.pinpipe.cli.stack.LocalStack;
 import io.pinpipe.common.JsonCodec;
 import io.pinpipe.common.LakeFiles;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -99,18 +96,7 @@ record Reconciliation(Map<SourceTable, Long> inKafka, Map<SourceTable, Long> inL
     }
 
     static long endOffsets(Admin admin, String topic) {
-        try {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (int partition = 0; partition < partitions; partition++) {
-                request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-            }
-            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset()).sum();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the end offsets of " + topic + ": " + e.getMessage(), e);
-        }
+        return TopicEnds.total(admin, topic);
     }
 
     private static int id(String line, SourceTable table) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pinpipe.common.DataFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,11 @@ public final class RunHistory {
 
     public RunHistory(Path file) {
         this.file = file;
+    }
+
+    /** The scheduler's history in a data folder: {@code schedule/history.jsonl}. */
+    public static RunHistory in(DataFolder folder) {
+        return new RunHistory(folder.schedule().resolve("history.jsonl"));
     }
 
     public Path file() {

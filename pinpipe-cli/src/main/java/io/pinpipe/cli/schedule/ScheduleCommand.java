@@ -60,7 +60,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PinpipeCommand root = PinpipeCommand.of(spec);
         Path folder = root.dataFolder().schedule();
-        RunHistory history = new RunHistory(folder.resolve("history.jsonl"));
+        RunHistory history = RunHistory.in(root.dataFolder());
         PrintWriter out = spec.commandLine().getOut();
         if (showHistory) {
             HistoryTable.print(history.read(), out);

@@ -2,6 +2,7 @@ package io.pinpipe.cli.stack;
 
 import io.pinpipe.broker.LocalKafka;
 import io.pinpipe.cli.connect.ConnectWorker;
+import io.pinpipe.cli.live.LiveRoutes;
 import io.pinpipe.cli.supervision.Supervised;
 import io.pinpipe.cli.supervision.Supervisor;
 import io.pinpipe.cli.supervision.Voice;
@@ -10,8 +11,11 @@ import io.pinpipe.common.DataFolder;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.Topics;
 import io.pinpipe.gateway.GatewayServer;
+import io.pinpipe.gateway.RouteModules;
 import io.pinpipe.gateway.config.GatewayConfig;
+import io.pinpipe.gateway.http.RouteModule;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -78,7 +82,7 @@ public final class LocalStack implements RunningStack {
                     STACK_KEYS::contains).with(gatewayOverrides).with(Map.of("bootstrap.servers",
                     stack.bootstrapServers));
             stack.createTopics(gatewayConfig, settings);
-            stack.startGateway(gatewayConfig);
+            stack.startGateway(gatewayConfig, settings);
             if (settings.getBoolean(StackSettings.CONNECT_ENABLED)) {
                 stack.startConnect(settings);
             }
@@ -146,15 +150,32 @@ public final class LocalStack implements RunningStack {
                 + created.size() + ")"));
     }
 
-    private void startGateway(GatewayConfig config) {
+    private void startGateway(GatewayConfig config, Settings settings) {
+        List<RouteModule> modules = new ArrayList<>(RouteModules.all(config));
+        modules.add(LiveRoutes.forStack(new DataFolder(dataDir), settings, this::sinkState));
         startPart("gateway", () -> {
-            gateway = GatewayServer.start(config);
+            gateway = GatewayServer.start(config, modules);
             return gateway;
         });
         String stages = config.stages().stream().map(stage -> gateway.baseUri() + "/" + stage)
                 .collect(Collectors.joining(", "));
         out.accept("Gateway   " + gateway.baseUri() + (stages.isEmpty() ? "" : " and " + stages)
                 + " (REST Proxy v2/v3, streams API; /health, /metrics, /openapi.json)");
+        out.accept("Live page " + gateway.baseUri() + LiveRoutes.PAGE + " (JSON for scripts: " + gateway.baseUri()
+                + LiveRoutes.API + "; in a terminal: pinpipe status)");
+    }
+
+    /** The lake connector's state for the live page: {@code DOWN} while no worker answers. */
+    private String sinkState() {
+        Optional<ConnectWorker> worker = connectWorker();
+        if (worker.isEmpty()) {
+            return connectSupervisor == null ? "NOT STARTED" : "DOWN";
+        }
+        try {
+            return worker.get().status().state();
+        } catch (IOException e) {
+            return "DOWN";
+        }
     }
 
     private void startConnect(Settings settings) {

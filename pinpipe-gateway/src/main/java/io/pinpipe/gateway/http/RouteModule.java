@@ -14,6 +14,14 @@ public interface RouteModule {
     void mount(Router router, GatewayContext context);
 
     /**
+     * Routes that answer without an API key because they hold no data: a page's HTML, script and style, whose data
+     * comes from this module's keyed routes (a browser cannot send {@code x-api-key} when it opens a page). Mounted
+     * on the root router, beside {@code /health}, without stage prefixes and before the API routes.
+     */
+    default void mountOpen(Router root, GatewayContext context) {
+    }
+
+    /**
      * The body limits of this module's paths, e.g. {@code "/consumers/*" -> 1 MiB (consumer.body.max.bytes)}; other
      * paths get {@code pinpipe.request.max.bytes}. The gateway applies them: a module never adds a body handler of its own
      * (only the first body handler of a request reads the body, so a second one's limit would never apply).
