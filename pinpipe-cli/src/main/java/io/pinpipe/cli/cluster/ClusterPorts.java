@@ -94,7 +94,7 @@ record ClusterPorts(String clusterId, List<Integer> clientPorts, List<Integer> c
         return freePorts(count, List.of());
     }
 
-    /** {@code count} distinct free ports on 127.0.0.1, none of them in {@code taken} (ports asked for, not bound yet). */
+    /** {@code count} distinct free ports on 127.0.0.1, none in {@code taken} (ports asked for, not bound yet). */
     static List<Integer> freePorts(int count, List<Integer> taken) {
         List<ServerSocket> held = new ArrayList<>();
         try {

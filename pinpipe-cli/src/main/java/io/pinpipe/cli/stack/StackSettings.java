@@ -15,7 +15,8 @@ public final class StackSettings {
     public static final ConfigKey BOOTSTRAP_SERVERS = KafkaCluster.BOOTSTRAP_SERVERS;
     public static final ConfigKey KAFKA_PORT = new ConfigKey("kafka.port", "9092",
             "The client port of the embedded broker on its first start (0: any free port); later starts keep the port"
-                    + " they had. up --cluster: the first broker's, the others on the next ports.", false, StackSettings::isPort, "a port number from 0 to 65535");
+                    + " they had. up --cluster: the first broker's, the others on the next ports.", false,
+            StackSettings::isPort, "a port number from 0 to 65535");
     public static final ConfigKey TOPIC_PARTITIONS = ConfigKey.positiveInt("topic.partitions", 1,
             "Partitions of each topic pinpipe creates (the course's topics have one: partition=0 in the lake).");
 
