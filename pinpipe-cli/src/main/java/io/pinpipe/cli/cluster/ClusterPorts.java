@@ -86,6 +86,9 @@ record ClusterPorts(String clusterId, List<Integer> clientPorts, List<Integer> c
         settings.put("transaction.state.log.min.isr", minInSync);
         settings.put("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
         settings.put("share.coordinator.state.topic.min.isr", minInSync);
+        // The log cleaner takes its whole dedupe buffer (128 MiB by default) at start: half the broker's heap, which
+        // sometimes failed a broker's start with OutOfMemoryError. The compacted topics here are small.
+        settings.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         return settings;
     }
 
