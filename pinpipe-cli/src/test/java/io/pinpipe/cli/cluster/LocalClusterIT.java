@@ -183,10 +183,9 @@ class LocalClusterIT {
         int before = recordsInKafka();
         CompletableFuture<Integer> load = emulate(cluster.gatewayUris().get(0), 1500, 7);
         Await.until(Duration.ofSeconds(60), () -> recordsInKafka() > before + 90);
-        NodeSupervisor paused = workerRunning(0);
-        NodeSupervisor other = cluster.connectWorkers().stream().filter(worker -> worker != paused).findFirst()
-                .orElseThrow();
-        String otherUrl = ((ConnectJvm) other.current()).worker().restUrl();
+        int pausedWorker = workerRunning(0);
+        var paused = cluster.connectWorkers().get(pausedWorker);
+        String otherUrl = cluster.connectUrls().get(1 - pausedWorker);
         long pid = paused.current().pid();
 
         signal("STOP", pid);
@@ -300,13 +299,17 @@ class LocalClusterIT {
         return counts;
     }
 
-    /** The Connect worker that the status topic says runs task {@code task}. */
-    private static NodeSupervisor workerRunning(int task) throws IOException {
-        String workerId = connectorStatus(cluster.connectUrls().get(0)).tasks().stream()
+    /** The index of the Connect worker that the status topic says runs task {@code task}. */
+    private static int workerRunning(int task) throws IOException {
+        List<String> urls = cluster.connectUrls();
+        String workerId = connectorStatus(urls.get(0)).tasks().stream()
                 .filter(status -> status.id() == task).findFirst().orElseThrow().workerId();
-        return cluster.connectWorkers().stream()
-                .filter(worker -> isWorker(((ConnectJvm) worker.current()).worker().restUrl(), workerId))
-                .findFirst().orElseThrow(() -> new AssertionError("no worker is " + workerId));
+        for (int worker = 0; worker < urls.size(); worker++) {
+            if (isWorker(urls.get(worker), workerId)) {
+                return worker;
+            }
+        }
+        throw new AssertionError("no worker is " + workerId + ": " + urls);
     }
 
     private static boolean answers(String restUrl) {
