@@ -29,17 +29,20 @@ record ClusterPorts(String clusterId, List<Integer> clientPorts, List<Integer> c
     static final String FILE = "ports.properties";
     private static final String HOST = "127.0.0.1";
 
-    /** The ports in {@code folder}'s {@value #FILE}, or free ones written there. */
-    static ClusterPorts loadOrChoose(Path folder, int brokers) {
+    /**
+     * The ports in {@code folder}'s {@value #FILE}, or new ones written there: client ports from
+     * {@code firstClientPort} on (free ones when it is 0), free controller ports.
+     */
+    static ClusterPorts loadOrChoose(Path folder, int brokers, int firstClientPort) {
         Path file = folder.resolve(FILE);
         if (Files.exists(file)) {
             Map<String, String> saved = Settings.readProperties(file);
             return new ClusterPorts(saved.get("cluster.id"), ports(saved.get("client.ports")),
                     ports(saved.get("controller.ports")));
         }
-        List<Integer> free = freePorts(2 * brokers);
-        ClusterPorts chosen = new ClusterPorts(Uuid.randomUuid().toString(), free.subList(0, brokers),
-                free.subList(brokers, 2 * brokers));
+        List<Integer> clients = firstClientPort == 0 ? freePorts(brokers)
+                : IntStream.range(0, brokers).mapToObj(node -> firstClientPort + node).toList();
+        ClusterPorts chosen = new ClusterPorts(Uuid.randomUuid().toString(), clients, freePorts(brokers, clients));
         try {
             Files.createDirectories(folder);
             Files.writeString(file, "# the local cluster's addresses, kept across restarts\ncluster.id="
@@ -83,18 +86,30 @@ record ClusterPorts(String clusterId, List<Integer> clientPorts, List<Integer> c
         settings.put("transaction.state.log.min.isr", minInSync);
         settings.put("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
         settings.put("share.coordinator.state.topic.min.isr", minInSync);
+        // The log cleaner takes its whole dedupe buffer (128 MiB by default) at start: half the broker's heap, which
+        // sometimes failed a broker's start with OutOfMemoryError. The compacted topics here are small.
+        settings.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         return settings;
     }
 
     /** {@code count} distinct free ports on 127.0.0.1. */
     static List<Integer> freePorts(int count) {
+        return freePorts(count, List.of());
+    }
+
+    /** {@code count} distinct free ports on 127.0.0.1, none in {@code taken} (ports asked for, not bound yet). */
+    static List<Integer> freePorts(int count, List<Integer> taken) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             // Held open together, so the same free port is never handed out twice.
-            for (int i = 0; i < count; i++) {
+            while (held.size() < count) {
                 ServerSocket socket = new ServerSocket();
-                held.add(socket);
                 socket.bind(new InetSocketAddress(HOST, 0));
+                if (taken.contains(socket.getLocalPort())) {
+                    closeQuietly(socket);
+                } else {
+                    held.add(socket);
+                }
             }
             return held.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {

@@ -82,23 +82,28 @@ public final class LocalCluster implements RunningStack {
     /**
      * Starts every part; returns only when all answer and the lake sink's tasks run.
      *
-     * @param gatewayPorts one port per gateway (0: a free one)
-     * @param plugin       the class path of the broker and Connect JVMs, and the lake sink plugin
-     * @param sparkHome    the pinpipe home whose {@code pinpipe-spark/target/lib} holds the Spark jars
+     * @param settings the stack's settings: {@code kafka.port} and {@code connect.enabled} as
+     *                 {@link ClusterSettings} reads them; {@code bootstrap.servers} set is refused
+     * @param plugin   the class path of the broker and Connect JVMs, and the lake sink plugin
+     * @param sparkHome the pinpipe home whose {@code pinpipe-spark/target/lib} holds the Spark jars
      */
     public static LocalCluster start(Path dataDir, Optional<Path> configFile, Settings settings,
-                                     List<Integer> gatewayPorts, ConnectWorker.Plugin plugin, Path sparkHome,
-                                     Consumer<String> out) {
+                                     ConnectWorker.Plugin plugin, Path sparkHome, Consumer<String> out) {
+        GatewayConfig fileConfig = GatewayConfig.load(configFile.orElse(null), System.getenv(), STACK_KEYS::contains);
+        ClusterSettings wanted = ClusterSettings.of(settings, fileConfig);
         LocalCluster cluster = new LocalCluster(dataDir, new Topics(settings.get(StackSettings.USER_ID)), out);
         try {
-            cluster.startBrokers(plugin);
-            GatewayConfig gatewayConfig = GatewayConfig.load(configFile.orElse(null), System.getenv(),
-                    STACK_KEYS::contains).with(Map.of("bootstrap.servers", cluster.bootstrapServers()));
+            cluster.startBrokers(plugin, wanted.firstBrokerPort());
+            GatewayConfig gatewayConfig = fileConfig.with(Map.of("bootstrap.servers", cluster.bootstrapServers()));
             cluster.createTopics(gatewayConfig, settings);
-            gatewayPorts.forEach(port -> cluster.startGateway(gatewayConfig, port));
-            cluster.startConnect(settings, plugin);
+            wanted.gatewayListeners().forEach(listener -> cluster.startGateway(gatewayConfig, listener));
+            if (wanted.connectEnabled()) {
+                cluster.startConnect(settings, plugin);
+            } else {
+                out.accept("Connect   not started (connect.enabled=false)");
+            }
             cluster.startSpark(sparkHome);
-            cluster.printCost();
+            cluster.printCost(wanted.connectEnabled() ? CONNECT_WORKERS : 0);
         } catch (Exception e) {
             cluster.close();
             throw e instanceof RuntimeException runtime ? runtime
@@ -147,8 +152,8 @@ public final class LocalCluster implements RunningStack {
         return sparkDaemons;
     }
 
-    private void startBrokers(ConnectWorker.Plugin plugin) throws Exception {
-        ports = ClusterPorts.loadOrChoose(folder, BROKERS);
+    private void startBrokers(ConnectWorker.Plugin plugin, int firstClientPort) throws Exception {
+        ports = ClusterPorts.loadOrChoose(folder, BROKERS, firstClientPort);
         // The quorum forms only when a majority of controllers runs: start all JVMs, then wait for each.
         List<LoggedJvm> launched = new ArrayList<>();
         for (int node = 1; node <= BROKERS; node++) {
@@ -206,8 +211,8 @@ public final class LocalCluster implements RunningStack {
                 + REPLICATION + (created.isEmpty() ? "" : "; created " + created.size()) + ")");
     }
 
-    private void startGateway(GatewayConfig config, int port) {
-        GatewayServer gateway = GatewayServer.start(config.with(Map.of("listeners", "http://127.0.0.1:" + port)));
+    private void startGateway(GatewayConfig config, URI listener) {
+        GatewayServer gateway = GatewayServer.start(config.with(Map.of("listeners", listener.toString())));
         gateways.add(gateway);
         running.push(gateway);
         brokers.forEach(broker -> broker.reportTo(gateway.components()));
@@ -260,6 +265,10 @@ public final class LocalCluster implements RunningStack {
         worker.put("session.timeout.ms", "10000");
         worker.put("heartbeat.interval.ms", "3000");
         worker.put("scheduled.rebalance.max.delay.ms", "10000");
+        // And the sink tasks' consumers of a dead or paused worker leave the connector's group as soon, so the
+        // partitions reach the other worker's tasks in seconds rather than after the default 45 s.
+        worker.put("consumer.session.timeout.ms", "10000");
+        worker.put("consumer.heartbeat.interval.ms", "3000");
         WorkerProcess process = WorkerProcess.startDistributed(plugin.classPath(), plugin.pluginPath(),
                 folder.resolve("connect-" + node), worker, name, Map.of(), START_TIMEOUT);
         return new ConnectJvm(process);
@@ -302,10 +311,10 @@ public final class LocalCluster implements RunningStack {
         return connectorName + "-cluster";
     }
 
-    private void printCost() {
-        int jvms = BROKERS + CONNECT_WORKERS + 1 + SPARK_WORKERS + 1;
+    private void printCost(int connectWorkers) {
+        int jvms = BROKERS + connectWorkers + 1 + SPARK_WORKERS + 1;
         out.accept("Cost      " + jvms + " JVMs: " + BROKERS + " brokers at -Xmx" + BrokerJvm.HEAP + ", "
-                + CONNECT_WORKERS + " Connect workers at -Xmx" + CONNECT_HEAP + ", a Spark master and "
+                + connectWorkers + " Connect workers at -Xmx" + CONNECT_HEAP + ", a Spark master and "
                 + SPARK_WORKERS + " workers at -Xmx" + SparkDaemon.HEAP + ", and this one (the gateways): about"
                 + " 2.5 GiB of heap; a Spark job adds one " + SPARK_WORKER_MEMORY + " executor per worker and its"
                 + " driver");

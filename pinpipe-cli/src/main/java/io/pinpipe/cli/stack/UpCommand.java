@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,9 +21,6 @@ import java.util.function.Consumer;
                 + " with the lake sink. Runs until Ctrl-C or SIGTERM, then stops everything cleanly.",
                 "A second 'up' on the same data folder resumes with the data intact."})
 public final class UpCommand implements Callable<Integer> {
-
-    /** The gateways of {@code up --cluster}: the usual port and the next one. */
-    static final List<Integer> CLUSTER_GATEWAY_PORTS = List.of(8082, 8083);
 
     @Spec
     private CommandSpec spec;
@@ -38,9 +34,11 @@ public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--cluster",
             description = {"Start the scale-out path on this machine instead: 3 KRaft brokers (replication 3,"
-                    + " min.insync.replicas 2), 2 gateways (ports 8082 and 8083), 2 Connect workers in distributed"
-                    + " mode, a Spark standalone master with 2 workers (1 core, 1 GiB each) for batch/stream"
-                    + " --master spark://... Every part is restarted when it dies. Its files are in <data-dir>/cluster."})
+                    + " min.insync.replicas 2; the first on kafka.port, the others on the next ports), 2 gateways"
+                    + " (the listeners port and the next), 2 Connect workers in distributed mode (none when"
+                    + " connect.enabled=false), a Spark standalone master with 2 workers (1 core, 1 GiB each) for"
+                    + " batch/stream --master spark://... Every part is restarted when it dies. Its files are in"
+                    + " <data-dir>/cluster; bootstrap.servers must be unset."})
     private boolean cluster;
 
     @Override
@@ -61,8 +59,8 @@ public final class UpCommand implements Callable<Integer> {
             out.flush();
         };
         RunningStack stack = cluster
-                ? LocalCluster.start(root.dataDir(), root.configFile(), settings, CLUSTER_GATEWAY_PORTS,
-                        ConnectWorker.Plugin.fromHome(), SparkJvm.home(), console)
+                ? LocalCluster.start(root.dataDir(), root.configFile(), settings, ConnectWorker.Plugin.fromHome(),
+                        SparkJvm.home(), console)
                 : LocalStack.start(root.dataDir(), root.configFile(), settings, console);
         Thread hook = new Thread(() -> {
             out.println("Stopping...");

@@ -1,15 +1,26 @@
 package io.pinpipe.cli.cluster;
 
+import io.pinpipe.cli.CliProcess;
 import io.pinpipe.cli.CliRun;
 import io.pinpipe.cli.SparkJobHome;
+import io.pinpipe.cli.connect.ConnectSettings;
 import io.pinpipe.cli.connect.ConnectWorker;
+import io.pinpipe.cli.pipeline.Answer;
+import io.pinpipe.cli.pipeline.ReferenceAnswers;
+import io.pinpipe.cli.pipeline.ReferenceCleaning;
+import io.pinpipe.cli.pipeline.ReferenceTables;
+import io.pinpipe.cli.pipeline.ResultFiles;
 import io.pinpipe.cli.stack.StackSettings;
 import io.pinpipe.cli.supervision.Supervisor;
 import io.pinpipe.common.Await;
+import io.pinpipe.common.JsonCodec;
+import io.pinpipe.common.JsonTree;
 import io.pinpipe.common.LakeFiles;
 import io.pinpipe.common.Settings;
+import io.pinpipe.common.SourceRecord;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.common.TopicLayout;
+import io.pinpipe.connect.worker.ConnectorStatus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -18,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
@@ -34,12 +46,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,38 +62,55 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code pinpipe up --cluster} on loopback, started once for the class (three broker JVMs, two gateways, two
- * distributed Connect workers, a Spark standalone master and two workers): every endpoint answers, records posted through both gateways land in the lake exactly
- * once, and nodes killed with {@code kill -9} under load (a broker, a Connect worker) are restarted while the lake
- * still ends with every record Kafka acknowledged, once, in offset order; the batch job on the Spark standalone cluster answers the eight questions as {@code local[2]}
- * does; closing the cluster stops every node. Each test
- * checks the whole lake, so a record lost or doubled by an earlier fault is caught too.
+ * distributed Connect workers, a Spark standalone master and two workers): every endpoint answers, records posted
+ * through both gateways land in the lake exactly once, and nodes killed with {@code kill -9} under load (a broker, a
+ * Connect worker) are restarted while the lake still ends with every record Kafka acknowledged, once, in offset
+ * order. Each test checks the whole lake, so a record lost or doubled by an earlier fault is caught too. After the
+ * faults, the batch job on the Spark standalone cluster answers the eight questions exactly as {@link ReferenceAnswers}
+ * does from the records Kafka holds, and the streaming job on the same cluster leaves one row per clean record
+ * ({@link ReferenceCleaning}'s counts; the values are compared on {@code local[2]} by the whole-pipeline test).
+ * Closing the cluster stops every node; then {@code pinpipe up --cluster} as
+ * a process, resumed on the same folder and {@code kill -9}'d, leaves no process behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class LocalClusterIT {
+
+    /**
+     * A test that shows a hole not closed yet: {@code mvn verify} leaves it out (the parent POM's
+     * {@code it.excludedGroups}); {@code -Dit.excludedGroups=} runs it.
+     */
+    static final String OPEN_HOLE = "open-hole";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> PRINTED = new CopyOnWriteArrayList<>();
+    /** A Spark job's driver and executors beside nine JVMs: on a 2-core machine shared with other builds, minutes. */
+    private static final long SPARK_JOB_MINUTES = 15;
+    /** How long a child of a killed pinpipe may outlive it (issue 14). */
+    private static final Duration ORPHAN_LIMIT = Duration.ofSeconds(10);
+    private static final Pattern TABLE_COUNT = Pattern.compile(
+            "(?m)^(pin|geo|user): ([0-9]+) rows, ([0-9]+) distinct ind$");
     private static final Pattern ACKNOWLEDGED = Pattern.compile("records sent [0-9,]+, acknowledged ([0-9,]+),");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dataDir;
     private static Path config;
+    private static Settings settings;
     private static LocalCluster cluster;
 
     @BeforeAll
     static void startCluster() throws IOException {
         config = dataDir.resolve("pinpipe.properties");
-        Files.writeString(config, String.join("\n", "user.id=it", "connect.flush.size=50",
-                "connect.rotate.interval.ms=1000", ""));
+        Files.writeString(config, String.join("\n", "kafka.port=0", "listeners=http://127.0.0.1:0", "user.id=it",
+                "connect.flush.size=50", "connect.rotate.interval.ms=1000", ""));
         Path home = Path.of("..").toAbsolutePath().normalize();
         System.setProperty("pinpipe.home", home.toString());
-        Settings settings = Settings.load(config, Map.of(), StackSettings.ALL);
+        settings = Settings.load(config, Map.of(), StackSettings.ALL);
         // Loaded once here: two emulators starting together would both load it.
         CliRun load = CliRun.of("--data-dir", dataDir.toString(), "--config", config.toString(), "dataset", "load");
         assertThat(load.exitCode()).as(load.err()).isZero();
-        cluster = LocalCluster.start(dataDir, Optional.of(config), settings, List.of(0, 0),
-                ConnectWorker.Plugin.fromRoot(home), SparkJobHome.get(), PRINTED::add);
+        cluster = LocalCluster.start(dataDir, Optional.of(config), settings, ConnectWorker.Plugin.fromRoot(home),
+                SparkJobHome.get(), PRINTED::add);
     }
 
     @AfterAll
@@ -145,30 +176,87 @@ class LocalClusterIT {
         assertThat(PRINTED).anyMatch(line -> line.startsWith("connect-1 exited unexpectedly"));
     }
 
+    /**
+     * The zombie on the real cluster: the worker running task 0 is paused ({@code SIGSTOP}, as a long GC pause or a
+     * frozen VM would) while records arrive, until the other worker's tasks own every partition and have written
+     * after the committed offsets; then it goes on ({@code SIGCONT}) with its tasks' stalled writes and buffers, before
+     * it learns that it lost them. The sink's fencing must keep whatever it then tries from reaching the lake.
+     */
     @Test
     @Order(4)
-    void theBatchJobOnTheSparkStandaloneClusterAnswersAsLocalDoes() throws IOException {
-        System.setProperty("pinpipe.home", SparkJobHome.get().toString());
+    @Tag(OPEN_HOLE) // failed 1 run in 3: a duplicate file of 27 records (docs/lake-sink.md, issue 14)
+    void aWorkerPausedUntilTheOtherTookItsPartitionsWritesNothingWhenItGoesOn() throws Exception {
+        // The worker killed before may still be restarting: both must run before one is paused.
+        assertThat(Await.until(Duration.ofSeconds(120), () -> cluster.connectUrls().stream()
+                .allMatch(LocalClusterIT::answers))).as("both Connect workers answer").isTrue();
+        int before = recordsInKafka();
+        CompletableFuture<Integer> load = emulate(cluster.gatewayUris().get(0), 1500, 7);
+        Await.until(Duration.ofSeconds(60), () -> recordsInKafka() > before + 90);
+        int pausedWorker = workerRunning(0);
+        var paused = cluster.connectWorkers().get(pausedWorker);
+        String otherUrl = cluster.connectUrls().get(1 - pausedWorker);
+        long pid = paused.current().pid();
 
-        CliRun local = batch("local[2]", "local");
-        CliRun standalone = batch(cluster.sparkMasterUrl(), "standalone");
+        signal("STOP", pid);
+        try {
+            assertThat(Await.until(Duration.ofSeconds(120), () -> tasksRunOnlyOn(otherUrl)))
+                    .as("every task moved to %s while the other worker was paused", otherUrl).isTrue();
+            int handedOver = lakeTotal();
+            assertThat(Await.until(Duration.ofSeconds(60), () -> lakeTotal() > handedOver))
+                    .as("the new owner wrote to the lake").isTrue();
+        } finally {
+            signal("CONT", pid);
+        }
 
-        assertThat(local.exitCode()).as(local.out() + local.err()).isZero();
-        assertThat(standalone.exitCode()).as(standalone.out() + standalone.err()).isZero();
-        List<Path> answers = csvFiles(dataDir.resolve("results-local"));
-        assertThat(answers).as("the eight answers, the third in two files").hasSize(9);
-        for (Path answer : answers) {
-            assertThat(dataDir.resolve("results-standalone").resolve(answer.getFileName()))
-                    .as("%s on the standalone cluster", answer.getFileName()).hasSameTextualContentAs(answer);
-        }
-        assertThat(PRINTED).anyMatch(line -> line.startsWith("Spark     spark://127.0.0.1:"));
-        try (var executors = Files.list(dataDir.resolve("cluster/spark/spark-worker-1-work"))) {
-            assertThat(executors.toList()).as("the job ran executors on the standalone workers").isNotEmpty();
-        }
+        int acknowledged = load.get(4, TimeUnit.MINUTES);
+        assertLakeHoldsKafkaExactlyOnce(before + acknowledged);
+        assertThat(paused.current().pid()).as("the paused worker went on: it neither died nor was restarted")
+                .isEqualTo(pid);
     }
 
     @Test
     @Order(5)
+    @Timeout(value = SPARK_JOB_MINUTES, unit = TimeUnit.MINUTES)
+    void theBatchJobOnTheSparkStandaloneClusterAnswersAsTheReferenceDoesFromWhatKafkaHolds() {
+        System.setProperty("pinpipe.home", SparkJobHome.get().toString());
+
+        CliRun standalone = CliRun.of("--data-dir", dataDir.toString(), "--config", config.toString(), "batch",
+                "--master", cluster.sparkMasterUrl(), "--memory", "1g");
+
+        assertThat(standalone.exitCode()).as(standalone.out() + standalone.err()).isZero();
+        // The lake equals Kafka (checked after every fault above), so Kafka's records are what the job read.
+        List<Answer> expected = ReferenceAnswers.of(ReferenceCleaning.tables(recordsInKafka(cluster.topics()::batch)));
+        ResultFiles.assertEqual(dataDir.resolve("results"), expected);
+        assertThat(PRINTED).anyMatch(line -> line.startsWith("Spark     spark://127.0.0.1:"));
+        assertThat(executorsRunOn("spark-worker-1")).as("the job ran executors on the standalone workers")
+                .isNotEmpty();
+    }
+
+    @Test
+    @Order(6)
+    @Timeout(value = SPARK_JOB_MINUTES, unit = TimeUnit.MINUTES)
+    void theStreamJobOnTheSparkStandaloneClusterLeavesOneRowPerCleanRecord() throws Exception {
+        System.setProperty("pinpipe.home", SparkJobHome.get().toString());
+        int executorsBefore = executorsRunOn("spark-worker-1").size();
+        CompletableFuture<Integer> first = emulate(cluster.gatewayUris().get(0), 60, 5, "--mode", "stream");
+        CompletableFuture<Integer> second = emulate(cluster.gatewayUris().get(1), 60, 6, "--mode", "stream");
+        assertThat(first.get(4, TimeUnit.MINUTES) + second.get(4, TimeUnit.MINUTES)).isEqualTo(2 * 60 * 3);
+
+        CliRun stream = CliRun.of("--data-dir", dataDir.toString(), "--config", config.toString(), "stream",
+                "--available-now", "--bootstrap-servers", cluster.bootstrapServers(), "--master",
+                cluster.sparkMasterUrl(), "--memory", "1g");
+
+        assertThat(stream.exitCode()).as(stream.out() + stream.err()).isZero();
+        assertThat(executorsRunOn("spark-worker-1")).as("the stream job ran executors on the standalone workers")
+                .hasSizeGreaterThan(executorsBefore);
+        ReferenceTables clean = ReferenceCleaning.tables(recordsInKafka(cluster.topics()::streaming));
+        // The job prints its tables as readers see them after the run: "<table>: <rows> rows, <inds> distinct ind".
+        assertThat(tableCounts(stream.out())).as(stream.out()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "pin", clean.pins().size(), "geo", clean.geos().size(), "user", clean.users().size()));
+    }
+
+    @Test
+    @Order(7)
     void closingStopsEveryNodeAndEveryGateway() {
         List<ProcessHandle> nodes = new ArrayList<>();
         cluster.brokers().forEach(broker -> nodes.add(ProcessHandle.of(broker.current().pid()).orElseThrow()));
@@ -184,25 +272,133 @@ class LocalClusterIT {
         }
     }
 
-    /** {@code pinpipe batch} on the lake with its own warehouse and results, {@code results-<name>}. */
-    private static CliRun batch(String master, String name) {
-        return CliRun.of("--data-dir", dataDir.toString(), "--config", config.toString(), "batch", "--master", master,
-                "--memory", "1g", "--warehouse", dataDir.resolve("warehouse-" + name).toString(), "--results",
-                dataDir.resolve("results-" + name).toString());
-    }
+    @Test
+    @Order(8)
+    void aKilledPinpipeUpClusterLeavesNoProcessBehind() throws Exception {
+        CliProcess up = CliProcess.start(dataDir.resolve("up-cluster.log"), "--data-dir", dataDir.toString(),
+                "--config", config.toString(), "up", "--cluster");
+        try {
+            assertThat(up.awaitLog("pinpipe is up", 300_000)).as(up.log()).isTrue();
+            List<ProcessHandle> children = up.descendants();
+            int nodes = LocalCluster.BROKERS + LocalCluster.CONNECT_WORKERS + 1 + LocalCluster.SPARK_WORKERS;
+            assertThat(children).as("every node's JVM").hasSizeGreaterThanOrEqualTo(nodes);
 
-    private static List<Path> csvFiles(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".csv")).sorted().toList();
+            up.kill();
+
+            assertThat(Await.until(ORPHAN_LIMIT, () -> children.stream().noneMatch(ProcessHandle::isAlive)))
+                    .as("the nodes of a SIGKILLed pinpipe up --cluster are gone within %s: %s", ORPHAN_LIMIT,
+                            children.stream().filter(ProcessHandle::isAlive).map(LocalClusterIT::describe).toList())
+                    .isTrue();
+        } finally {
+            up.killIfAlive();
         }
     }
 
-    /** Runs {@code pinpipe emulate} against one gateway; completes with the records it says were acknowledged. */
-    private static CompletableFuture<Integer> emulate(URI gateway, int draws, int seed) {
+    /**
+     * Rows per clean table the stream job printed, each checked to hold one row per {@code ind}; the quarantine
+     * table, which has no {@code ind}, is left out.
+     */
+    private static Map<String, Integer> tableCounts(String streamOutput) {
+        Map<String, Integer> counts = new HashMap<>();
+        Matcher line = TABLE_COUNT.matcher(streamOutput);
+        while (line.find()) {
+            assertThat(line.group(3)).as("distinct ind of %s", line.group(1)).isEqualTo(line.group(2));
+            counts.put(line.group(1), Integer.parseInt(line.group(2)));
+        }
+        return counts;
+    }
+
+    /** The index of the Connect worker that the status topic says runs task {@code task}. */
+    private static int workerRunning(int task) throws IOException {
+        List<String> urls = cluster.connectUrls();
+        String workerId = connectorStatus(urls.get(0)).tasks().stream()
+                .filter(status -> status.id() == task).findFirst().orElseThrow().workerId();
+        for (int worker = 0; worker < urls.size(); worker++) {
+            if (isWorker(urls.get(worker), workerId)) {
+                return worker;
+            }
+        }
+        throw new AssertionError("no worker is " + workerId + ": " + urls);
+    }
+
+    private static boolean answers(String restUrl) {
+        try {
+            return get(restUrl + "/connectors").statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether every task of the connector runs, each on the worker at {@code restUrl}. */
+    private static boolean tasksRunOnlyOn(String restUrl) {
+        try {
+            ConnectorStatus status = connectorStatus(restUrl);
+            return status.isRunning() && status.tasks().stream().allMatch(task -> isWorker(restUrl, task.workerId()));
+        } catch (IOException notAnsweringYet) {
+            return false;
+        }
+    }
+
+    /** Whether a worker's REST URL ({@code http://127.0.0.1:port}) is the status topic's worker id (host:port). */
+    private static boolean isWorker(String restUrl, String workerId) {
+        return restUrl.endsWith(workerId.substring(workerId.lastIndexOf(':')));
+    }
+
+    private static ConnectorStatus connectorStatus(String restUrl) throws IOException {
+        try {
+            HttpResponse<String> response = get(restUrl + "/connectors/" + settings.get(ConnectSettings.NAME)
+                    + "/status");
+            return ConnectorStatus.fromJson(JsonTree.parse(response.body()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Sends a signal ({@code STOP}, {@code CONT}) to a process, as {@code kill -<signal>} does. */
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
+    }
+
+    /** Lines in the whole lake now (less while files are being replaced). */
+    private static int lakeTotal() {
+        int lines = 0;
+        for (SourceTable table : SourceTable.values()) {
+            for (int partition = 0; partition < cluster.partitions(); partition++) {
+                lines += Math.max(0, lakeSize(cluster.topics().batch(table), partition));
+            }
+        }
+        return lines;
+    }
+
+    /** The executor folders a Spark worker made, one per application it ran executors for. */
+    private static List<Path> executorsRunOn(String worker) {
+        try (var applications = Files.list(dataDir.resolve("cluster/spark/" + worker + "-work"))) {
+            return applications.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(ProcessHandle process) {
+        return process.pid() + " " + process.info().commandLine().orElse("?");
+    }
+
+    /**
+     * Runs {@code pinpipe emulate} against one gateway, with {@code options} such as {@code --mode stream}; completes
+     * with the records it says were acknowledged.
+     */
+    private static CompletableFuture<Integer> emulate(URI gateway, int draws, int seed, String... options) {
         return CompletableFuture.supplyAsync(() -> {
-            CliRun run = CliRun.of("--data-dir", dataDir.toString(), "--config", config.toString(), "emulate",
-                    "--gateway", gateway.toString(), "--count", String.valueOf(draws), "--rate", "50", "--seed",
-                    String.valueOf(seed), "--concurrency", "4", "--attempts", "10");
+            List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--config",
+                    config.toString(), "emulate", "--gateway", gateway.toString(), "--count", String.valueOf(draws),
+                    "--rate", "50", "--seed", String.valueOf(seed), "--concurrency", "4", "--attempts", "10"));
+            args.addAll(List.of(options));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
             assertThat(run.exitCode()).as("every draw through %s acknowledged: %s", gateway, run.err()).isZero();
             Matcher summary = ACKNOWLEDGED.matcher(run.out());
             assertThat(summary.find()).as(run.out()).isTrue();
@@ -239,6 +435,18 @@ class LocalClusterIT {
             }
         }
         return count;
+    }
+
+    /** Every record of each table's topic (batch or streaming), read back as the source row it carries. */
+    private static List<SourceRecord> recordsInKafka(Function<SourceTable, String> topicOf) {
+        List<SourceRecord> rows = new ArrayList<>();
+        for (SourceTable table : SourceTable.values()) {
+            for (int partition = 0; partition < cluster.partitions(); partition++) {
+                readPartition(topicOf.apply(table), partition)
+                        .forEach(value -> rows.add(JsonCodec.get().read(value, table)));
+            }
+        }
+        return rows;
     }
 
     /**

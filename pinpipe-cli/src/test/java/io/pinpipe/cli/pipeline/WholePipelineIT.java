@@ -96,15 +96,7 @@ class WholePipelineIT {
                 .anyMatch(pin -> pin.followerCount() == null);
         List<Answer> answers = ReferenceAnswers.of(expected);
         assertTheDataExercisesTheSemantics(answers);
-        for (Answer answer : answers) {
-            Path file = dataDir.resolve("results").resolve(answer.name() + ".json");
-            if (!answer.rows().isEmpty()) {
-                assertThat(ResultsJson.columns(file)).as("columns of %s", answer.name())
-                        .containsExactlyElementsOf(answer.columns());
-            }
-            assertThat(ResultsJson.rows(file)).as("rows of %s", answer.name())
-                    .containsExactlyElementsOf(ResultsJson.normalised(answer));
-        }
+        ResultFiles.assertEqual(dataDir.resolve("results"), answers);
 
         DeltaTables.assertEqual(home, dataDir.resolve("warehouse"), expected,
                 Files.createDirectories(dataDir.resolve("batch-check")));
