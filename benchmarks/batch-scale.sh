@@ -9,6 +9,9 @@
 # lines once (benchmarks/LakeLineCount.java, the floor any Spark job over the lake pays). Ratio = job / Spark read.
 #
 # Usage: benchmarks/batch-scale.sh [RECORDS_PER_TOPIC...]      (default: 100000 1000000 10000000)
+# BATCH_PROFILE=1 also writes Spark's event log of each job (spark.eventLog.enabled, kept in BATCH_PROFILE_DIR,
+# default $work/events) and prints where its time went (benchmarks/EventLogSummary.java): the SQL executions and
+# their stages, task time, and how often each lake topic was parsed and each table scanned.
 # Needs ~1 KB of free disk per record per topic (~9.3 GB at 10M) plus the warehouse (~1/4 of that).
 # BENCH_DIR (default: a new folder under /work/tmp-lakes or /tmp) holds lakes and tables; each size's files are
 # deleted after it is measured, and the folder at the end.
@@ -21,6 +24,7 @@ parent=/tmp
 [[ -d /work/tmp-lakes ]] && parent=/work/tmp-lakes
 work="${BENCH_DIR:-$(mktemp -d "$parent/pinpipe-batch-scale.XXXXXX")}"
 mkdir -p "$work"
+# The event logs stay when they were asked to be kept elsewhere.
 trap 'rm -rf "$work"' EXIT
 # Default settings: no config file and no PINPIPE_* environment may change the job's memory.
 unset PINPIPE_BATCH_MEMORY PINPIPE_USER_ID
@@ -30,6 +34,14 @@ opens=$(grep -o '<spark.addOpens>.*</spark.addOpens>' pinpipe-spark/pom.xml | se
 ./pinpipe --help >/dev/null   # builds the launcher's jars if needed
 
 now() { date +%s.%N; }
+
+events="${BATCH_PROFILE_DIR:-$work/events}"
+# The job JVM's extra options for BATCH_PROFILE=1: Spark's event log, uncompressed, one folder per size.
+profile_options() {
+    [[ "${BATCH_PROFILE:-}" == 1 ]] || return 0
+    mkdir -p "$events/$1"
+    echo "-Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false -Dspark.eventLog.dir=file://$events/$1"
+}
 
 # Runs "$@" in the background and prints "<wall seconds> <peak RSS KiB of its java grandchild>" when it ends.
 run_sampled() {
@@ -81,8 +93,8 @@ for records in "${sizes[@]}"; do
         || { echo "baseline read the wrong number of lines:" >&2; cat "$work/read-$records.log" >&2; exit 1; }
 
     load=$(cut -d' ' -f1 /proc/loadavg)
-    read -r job_s peak_kib < <(run_sampled "$work/job-$records.log" \
-        ./pinpipe --data-dir "$data" batch --lake "$lake" --user-id bench)
+    read -r job_s peak_kib < <(JAVA_TOOL_OPTIONS="$(profile_options "$records")" run_sampled \
+        "$work/job-$records.log" ./pinpipe --data-dir "$data" batch --lake "$lake" --user-id bench)
     load="$load-$(cut -d' ' -f1 /proc/loadavg)"
     grep -q "pinpipe batch: done" "$work/job-$records.log" \
         || { echo "the job did not finish:" >&2; tail -n 30 "$work/job-$records.log" >&2; exit 1; }
@@ -94,5 +106,11 @@ for records in "${sizes[@]}"; do
         -v j="$job_s" -v p="$per_record" -v p0="$first_per_record" -v m="$peak_kib" -v l="$load" 'BEGIN {
         printf "| %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f | %.0f | %s |\n",
             n, d, b, f, w, c, r, j, j / r, 3 * n / j, p / p0, m / 1024, l }'
+    if [[ "${BATCH_PROFILE:-}" == 1 ]]; then
+        java -cp "pinpipe-spark/target/lib/*" benchmarks/EventLogSummary.java "$events/$records"/* \
+            >"$events/summary-$records.txt"
+        echo "where the time went ($records per topic): $events/summary-$records.txt" >&2
+        cat "$events/summary-$records.txt" >&2
+    fi
     rm -rf "$lake" "$data"
 done
