@@ -143,6 +143,12 @@ public final class EventLogSummary {
         return Integer.parseInt(file.getFileName().toString().split("_")[1]);
     }
 
+    /** Where an execution came from: {@code save at Warehouse.java:89}, or Delta's own description. */
+    private static String callSite(String description) {
+        String site = description.replaceFirst("^\\d+ ", "").replaceFirst("^(Delta: )+", "Delta: ");
+        return site.length() > 48 ? site.substring(0, 48) : site;
+    }
+
     /** {@code json bench.pin}, {@code parquet pin}, {@code delta log pin} (Delta reading its own log). */
     private static void addScans(String plan, List<String> scans) {
         Matcher matcher = FILE_SCAN.matcher(plan);
@@ -162,6 +168,7 @@ public final class EventLogSummary {
         System.out.printf("| at s | SQL execution | wall s | stages | task s | input MB | shuffle MB | scans |%n");
         System.out.printf("|---:|---|---:|---:|---:|---:|---:|---|%n");
         Map<String, Integer> scanCounts = new TreeMap<>();
+        Map<String, long[]> bySite = new TreeMap<>();
         long wallMs = 0;
         long taskMs = 0;
         for (Execution execution : executions) {
@@ -172,6 +179,10 @@ public final class EventLogSummary {
                 scanCounts.merge(scan, 1, Integer::sum);
             }
             String description = execution.description.replaceAll("\\s+", " ").replace("|", "/");
+            long[] site = bySite.computeIfAbsent(callSite(description), key -> new long[3]);
+            site[0]++;
+            site[1] += wall;
+            site[2] += execution.taskMs;
             if (description.length() > 70) {
                 description = description.substring(0, 70) + "...";
             }
@@ -183,6 +194,9 @@ public final class EventLogSummary {
         System.out.printf("%nSpark application %.1f s; SQL executions %.1f s wall, %.1f s task time;"
                         + " task time outside SQL executions %.1f s%n", (appEnd - appStart) / 1e3, wallMs / 1e3,
                 taskMs / 1e3, unattributedMs / 1e3);
+        System.out.printf("%n| call site | executions | wall s | task s |%n|---|---:|---:|---:|%n");
+        bySite.forEach((site, totals) -> System.out.printf("| %s | %d | %.1f | %.1f |%n", site, totals[0],
+                totals[1] / 1e3, totals[2] / 1e3));
         System.out.println("scans (lake topics parsed as JSON, Delta tables read as Parquet, cached tables read):");
         scanCounts.forEach((scan, count) -> System.out.printf("  %s: %d%n", scan, count));
     }
