@@ -73,10 +73,15 @@ public final class BatchJob {
         }
     }
 
-    /** The columns of a table the questions read, kept once (Delta reads only those columns from the files). */
+    /**
+     * The columns of a table the questions read, kept once (Delta reads only those columns from the files), hashed
+     * and sorted by {@code ind}: every question joins on {@code ind}, and tables kept already partitioned and
+     * ordered that way join without shuffling or sorting them again for each question.
+     */
     private static Dataset<Row> cached(Warehouse warehouse, SourceTable table) {
         Column[] columns = Questions.columnsRead(table).stream().map(functions::col).toArray(Column[]::new);
-        return warehouse.read(table.shortName()).select(columns).persist(StorageLevel.MEMORY_AND_DISK());
+        return warehouse.read(table.shortName()).select(columns).repartition(functions.col("ind"))
+                .sortWithinPartitions("ind").persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     private Summary answer(CleanTables tables, List<TableQuality> quality) {

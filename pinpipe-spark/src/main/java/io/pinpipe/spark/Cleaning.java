@@ -63,10 +63,15 @@ public final class Cleaning {
         return raw.rlike(PLAIN_COUNT).or(raw.rlike(THOUSANDS)).or(raw.rlike(MILLIONS));
     }
 
-    /** A datetime in either form, {@code YYYY-MM-DDTHH:MM:SS} or {@code YYYY-MM-DD HH:MM:SS}; null otherwise. */
+    /**
+     * A datetime in either form, {@code YYYY-MM-DDTHH:MM:SS} or {@code YYYY-MM-DD HH:MM:SS}; null otherwise. The wire
+     * form, the one the lake and the streams hold, is tried first: a failed parse costs an exception inside Spark,
+     * and trying the database form first paid one for nearly every row. No text fits both forms, so the order
+     * changes no value.
+     */
     public static Column datetime(Column text) {
-        return coalesce(try_to_timestamp(text, lit("yyyy-MM-dd HH:mm:ss")),
-                try_to_timestamp(text, lit("yyyy-MM-dd'T'HH:mm:ss")));
+        return coalesce(try_to_timestamp(text, lit("yyyy-MM-dd'T'HH:mm:ss")),
+                try_to_timestamp(text, lit("yyyy-MM-dd HH:mm:ss")));
     }
 
     /** Null when the value is one of {@code placeholders}, the value otherwise. */

@@ -9,6 +9,9 @@ import org.apache.spark.sql.types.StructType;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 /**
  * The Delta tables under one location: {@code pin}, {@code geo}, {@code user} (the clean tables) and
  * {@code quarantine}. Writes are merges on the table's key, so re-running the job on the same lake changes nothing
@@ -17,6 +20,8 @@ import java.util.Map;
 public final class Warehouse {
 
     public static final String QUARANTINE = "quarantine";
+
+    private static final String ROWS = "rows";
 
     private final SparkSession spark;
     private final String location;
@@ -32,14 +37,11 @@ public final class Warehouse {
 
     /**
      * Inserts the rows whose {@code ind} the table does not hold yet (creating the table on first use), and counts
-     * the rows offered from the commit's own metrics: {@code rows} (one row per {@code ind}) is computed once, by
-     * the merge, never counted separately.
+     * the rows offered on the way: {@code rows} (one row per {@code ind}) is computed once, by the merge, never
+     * counted separately.
      */
     public Merged mergeByIndCounted(String table, Dataset<Row> rows) {
-        long inserted = merge(table, rows, "t.ind = s.ind");
-        // The first write of a table records numOutputRows, a merge numSourceRows.
-        DeltaTable target = DeltaTable.forPath(spark, tableLocation(table));
-        return new Merged(Math.max(metric(target, "numSourceRows"), metric(target, "numOutputRows")), inserted);
+        return merge(table, rows, "t.ind = s.ind");
     }
 
     /**
@@ -52,7 +54,13 @@ public final class Warehouse {
             condition.append(condition.length() == 0 ? "" : " AND ").append("t.`").append(key).append("` = s.`")
                     .append(key).append('`');
         }
-        return merge(table, rows, condition.toString());
+        // Not counted by observation: inside a stream's foreachBatch Spark reports no observed metrics.
+        String path = tableLocation(table);
+        if (!DeltaTable.isDeltaTable(spark, path)) {
+            rows.write().format("delta").mode("errorifexists").save(path);
+            return metric(DeltaTable.forPath(spark, path), "numOutputRows");
+        }
+        return insertNew(path, rows, condition.toString());
     }
 
     /** Creates an empty table with this schema unless the location already holds one. */
@@ -66,7 +74,7 @@ public final class Warehouse {
     /** Inserts quarantined rows not recorded yet (same file, same raw text); returns how many were new. */
     public long mergeQuarantine(Dataset<Row> rows) {
         return merge(QUARANTINE, rows.dropDuplicates("source_file", "record"),
-                "t.source_file <=> s.source_file AND t.record <=> s.record");
+                "t.source_file <=> s.source_file AND t.record <=> s.record").inserted();
     }
 
     /**
@@ -83,13 +91,25 @@ public final class Warehouse {
         return spark.read().format("delta").load(tableLocation(table));
     }
 
-    private long merge(String table, Dataset<Row> rows, String condition) {
+    /**
+     * The merge (or the first write) counts its source rows as it reads them, and a merge answers with its own
+     * metrics: no second read of the source, none of the table's history.
+     */
+    private Merged merge(String table, Dataset<Row> rows, String condition) {
         String path = tableLocation(table);
+        Observed source = new Observed("the rows written to " + path);
+        Dataset<Row> counted = source.on(rows, count(lit(1)).as(ROWS));
         if (!DeltaTable.isDeltaTable(spark, path)) {
-            rows.write().format("delta").mode("errorifexists").save(path);
-            return metric(DeltaTable.forPath(spark, path), "numOutputRows");
+            counted.write().format("delta").mode("errorifexists").save(path);
+            long written = source.count(ROWS);
+            return new Merged(written, written);
         }
-        // execute() answers with the merge's metrics: no second read of the table's history.
+        long inserted = insertNew(path, counted, condition);
+        return new Merged(source.count(ROWS), inserted);
+    }
+
+    /** Inserts the source rows no target row matches; the merge answers with its own metrics. */
+    private long insertNew(String path, Dataset<Row> rows, String condition) {
         Row metrics = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), condition).whenNotMatched()
                 .insertAll().execute().select("num_inserted_rows").head();
         return metrics.isNullAt(0) ? 0 : metrics.getLong(0);
