@@ -1,7 +1,7 @@
 package io.pinpipe.cli.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.common.JsonTree;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,6 @@ import java.util.stream.Stream;
  */
 final class DeltaTally {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path warehouse;
     private final Map<String, TableLog> tables = new TreeMap<>();
@@ -88,11 +87,11 @@ final class DeltaTally {
                     if (line.isBlank()) {
                         continue;
                     }
-                    JsonNode action = MAPPER.readTree(line);
+                    JsonNode action = JsonTree.parse(line);
                     if (action.has("add")) {
                         JsonNode add = action.get("add");
                         long rows = add.hasNonNull("stats")
-                                ? MAPPER.readTree(add.get("stats").asText()).path("numRecords").asLong(-1) : -1;
+                                ? JsonTree.parse(add.get("stats").asText()).path("numRecords").asLong(-1) : -1;
                         rowsKnown &= rows >= 0;
                         liveFiles.put(add.path("path").asText(), Math.max(0, rows));
                     } else if (action.has("remove")) {

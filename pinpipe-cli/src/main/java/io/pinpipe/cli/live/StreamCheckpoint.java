@@ -1,7 +1,7 @@
 package io.pinpipe.cli.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpipe.common.JsonTree;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,6 @@ import java.util.stream.Stream;
  */
 final class StreamCheckpoint {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private StreamCheckpoint() {
     }
@@ -51,7 +50,7 @@ final class StreamCheckpoint {
         Map<String, Map<Integer, Long>> offsets = new TreeMap<>();
         List<String> lines = Files.readAllLines(offsetFile);
         for (String line : lines.subList(Math.min(2, lines.size()), lines.size())) {
-            JsonNode source = MAPPER.readTree(line);
+            JsonNode source = JsonTree.parse(line);
             source.fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(partition ->
                     offsets.computeIfAbsent(topic.getKey(), any -> new TreeMap<>())
                             .put(Integer.parseInt(partition.getKey()), partition.getValue().asLong())));
