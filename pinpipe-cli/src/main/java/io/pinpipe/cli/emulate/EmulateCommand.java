@@ -12,7 +12,6 @@ import io.pinpipe.emulator.post.Emulator;
 import io.pinpipe.emulator.post.EmulatorOptions;
 import io.pinpipe.emulator.post.EmulatorSettings;
 import io.pinpipe.emulator.post.EmulatorSummary;
-import io.pinpipe.emulator.post.GatewayTransport;
 import io.pinpipe.emulator.post.Mode;
 import io.pinpipe.emulator.source.DefaultDataset;
 import io.pinpipe.emulator.source.KeyRange;
@@ -30,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +54,9 @@ public final class EmulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--gateway", paramLabel = "URL[,URL...]", split = ",",
-            description = "The gateway's base URL, or several: calls go to each in turn, and to the others when one"
-                    + " does not answer or answers 5xx (default: " + EmulatorOptions.DEFAULT_GATEWAY_URL + ").")
-    private List<URI> gateways = List.of(EmulatorOptions.DEFAULT_GATEWAY);
+    @Option(names = "--gateway", paramLabel = "URL",
+            description = "The gateway's base URL (default: ${DEFAULT-VALUE}).")
+    private URI gateway = EmulatorOptions.DEFAULT_GATEWAY;
 
     @Option(names = "--stage", paramLabel = "NAME",
             description = "The API stage prefix; empty for none (default: ${DEFAULT-VALUE}).")
@@ -127,13 +126,11 @@ public final class EmulateCommand implements Callable<Integer> {
         if (database.isMissingEmbeddedFile()) {
             loadDefaultDataset(database, root, out);
         }
-        String stagePath = options.stage().isEmpty() ? "" : "/" + options.stage();
-        out.println("emulating against " + String.join(", ", options.gateways().stream()
-                .map(gateway -> Redaction.text(gateway.toString()) + stagePath).toList()) + " ("
-                + options.mode().name().toLowerCase()
+        out.println("emulating against " + Redaction.text(String.valueOf(options.gateway()))
+                + (options.stage().isEmpty() ? "" : "/" + options.stage()) + " (" + options.mode().name().toLowerCase()
                 + ", user id " + options.topics().userId() + ", source " + database.redactedUrl() + ")");
-        try (SourceReader reader = new SourceReader(database);
-             GatewayTransport transport = Emulator.newTransport(options)) {
+        HttpClient client = Emulator.newHttpClient();
+        try (SourceReader reader = new SourceReader(database)) {
             if (rowsFromSource()) {
                 KeyRange range = reader.keyRange(SourceTable.GEO);
                 if (range.isEmpty()) {
@@ -143,7 +140,7 @@ public final class EmulateCommand implements Callable<Integer> {
                 out.println("drawing rows " + range.min() + ".." + range.max() + " (the source's key range)");
             }
             Progress bar = Progress.counting("emulate", options.count(), "draws");
-            EmulatorSummary summary = runStoppable(new Emulator(options, reader, transport, bar::stepTo), bar, out);
+            EmulatorSummary summary = runStoppable(new Emulator(options, reader, client, bar::stepTo), bar, out);
             return summary.failedTotal() > 0 ? 1 : 0;
         }
     }
@@ -202,7 +199,7 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         String key = apiKey != null ? apiKey : settings.find(EmulatorSettings.API_KEY.name()).orElse(null);
         try {
-            return EmulatorOptions.builder().gateways(gateways).stage(stage)
+            return EmulatorOptions.builder().gateway(gateway).stage(stage)
                     .userId(settings.get(EmulatorSettings.USER_ID, "--user-id", userId)).mode(mode)
                     .count(count).duration(duration).rate(rate).concurrency(concurrency).batchSize(batchSize)
                     .seed(seed).rows(min, max).apiKey(key).maxAttempts(attempts).build();

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,27 +104,6 @@ class EmulateCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("drawing rows 0..1 (the source's key range)", "acknowledged 40");
         assertThat(run.out()).contains("pinterest_data 20 geolocation_data 0 user_data 0");
-    }
-
-    @Test
-    void gatewayListsReplaceTheDefaultAndSpreadTheCalls() throws IOException {
-        String dead;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            dead = "http://127.0.0.1:" + closed.getLocalPort();
-        }
-        List<String> args = List.of("--data-dir", folder.resolve("data").toString(), "emulate", "--gateway",
-                gateway() + "," + dead, "--count", "4", "--rows-range", "0..1", "--concurrency", "1");
-        CliRun run = CliRun.of(args.toArray(String[]::new));
-
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("emulating against " + gateway() + "/test, " + dead + "/test (batch",
-                "acknowledged 8,", "gateway " + dead + ": 4 calls, 4 failed (no answer or 5xx), 0 records",
-                "failovers 4; records re-sent after a lost answer 0").doesNotContain("localhost:8082");
-        assertThat(paths).hasSize(8);
-
-        CliRun twice = emulate("--gateway", gateway() + "," + gateway());
-        assertThat(twice.exitCode()).isEqualTo(2);
-        assertThat(twice.err()).contains("gateway URLs must differ");
     }
 
     @Test

@@ -4,46 +4,61 @@ import io.pinpipe.common.SourceRecord;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.emulator.source.SourceReader;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
  * The posting emulator: draws row numbers as the course's script does, reads that row of each table, and posts the
- * records to the gateways in turn, {@code batchSize} draws per request and per topic, with at most
- * {@code concurrency} requests in flight, paced to {@code rate} draws per second. Runs until {@code count} draws,
- * {@code duration} or {@link #stop()}, then waits for every record to be acknowledged or finally failed.
+ * records to the gateway, {@code batchSize} draws per request and per topic, with at most {@code concurrency}
+ * requests in flight, paced to {@code rate} draws per second. Runs until {@code count} draws, {@code duration} or
+ * {@link #stop()}, then waits for every record to be acknowledged or finally failed.
  */
 public final class Emulator {
 
     private final EmulatorOptions options;
     private final SourceReader source;
-    private final GatewayTransport transport;
+    private final HttpClient client;
     private final LongConsumer progress;
-    private final EmulatorStats stats;
+    private final EmulatorStats stats = new EmulatorStats();
     private volatile boolean stopped;
 
     /**
-     * @param transport sends the calls; the caller owns it ({@link #newTransport})
-     * @param progress  told of every draw (the running total)
+     * @param client   the HTTP client; the caller owns it
+     * @param progress told of every draw (the running total)
      */
-    public Emulator(EmulatorOptions options, SourceReader source, GatewayTransport transport, LongConsumer progress) {
+    public Emulator(EmulatorOptions options, SourceReader source, HttpClient client, LongConsumer progress) {
         this.options = options;
         this.source = source;
-        this.transport = transport;
+        this.client = client;
         this.progress = progress;
-        this.stats = new EmulatorStats(options.gateways());
     }
 
-    /** A transport sized for {@code options}: as many connections per gateway as calls may be in flight. */
-    public static GatewayTransport newTransport(EmulatorOptions options) {
-        return GatewayTransport.open(options.concurrency(), options.requestTimeout());
+    /**
+     * An HTTP/1.1 client fit for the emulator: keep-alive connections, a connect timeout, and a small fixed pool of
+     * daemon threads. The pool matters: on a 2-core machine the JDK's default async executor falls back to a new
+     * thread per completion, which costs more than the request.
+     */
+    public static HttpClient newHttpClient() {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                task -> {
+                    Thread thread = new Thread(task, "emulate-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Asks a running {@link #run()} to stop drawing; it still waits for what is in flight. */
@@ -58,8 +73,8 @@ public final class Emulator {
 
     public EmulatorSummary run() throws InterruptedException {
         CourseDraws draws = new CourseDraws(options.seed(), options.minRow(), options.maxRow());
-        Delivery delivery = new Delivery(transport, new GatewayRotation(options.gateways()),
-                new GatewayRequests(options), RetryPolicy.withAttempts(options.maxAttempts()), stats, options.mode());
+        Delivery delivery = new Delivery(client, new GatewayRequests(options),
+                RetryPolicy.withAttempts(options.maxAttempts()), stats, options.mode());
         Semaphore inFlight = new Semaphore(options.concurrency());
         Map<SourceTable, List<SourceRecord>> pending = new EnumMap<>(SourceTable.class);
         long start = System.nanoTime();

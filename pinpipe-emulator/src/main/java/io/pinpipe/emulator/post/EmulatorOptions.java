@@ -5,15 +5,12 @@ import io.pinpipe.common.Topics;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * How one emulator run behaves. Built with {@link #builder()}; every value is checked once, here, so a bad value
  * fails before any request goes out. {@link #toString()} never shows the API key.
  *
- * @param gateways    the gateways' base URLs; calls go to each in turn, and to the others when one fails
  * @param count       draws to make; 0 for no limit
  * @param duration    how long to run; null for no limit
  * @param rate        draws per second; 0 for as fast as the gateway answers
@@ -21,33 +18,22 @@ import java.util.Objects;
  * @param batchSize   draws per request (each request carries the records of one topic)
  * @param maxAttempts attempts per record, the first included
  */
-public record EmulatorOptions(List<URI> gateways, String stage, Topics topics, Mode mode, long count, Duration duration,
+public record EmulatorOptions(URI gateway, String stage, Topics topics, Mode mode, long count, Duration duration,
                               double rate, int concurrency, int batchSize, long seed, int minRow, int maxRow,
                               String apiKey, int maxAttempts, Duration requestTimeout) {
 
-    public static final String DEFAULT_GATEWAY_URL = "http://localhost:8082";
-    public static final URI DEFAULT_GATEWAY = URI.create(DEFAULT_GATEWAY_URL);
+    public static final URI DEFAULT_GATEWAY = URI.create("http://localhost:8082");
     public static final String DEFAULT_STAGE = "test";
     public static final int MAX_BATCH_SIZE = 10_000;
     public static final int MAX_CONCURRENCY = 1_024;
 
     public EmulatorOptions {
-        gateways = List.copyOf(gateways);
+        Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(mode, "mode");
         stage = stage == null ? "" : stripSlashes(stage);
-        if (gateways.isEmpty()) {
-            throw new IllegalArgumentException("at least one gateway URL is needed");
-        }
-        for (URI gateway : gateways) {
-            if (!"http".equals(gateway.getScheme()) && !"https".equals(gateway.getScheme())) {
-                throw new IllegalArgumentException("gateway '" + Redaction.text(String.valueOf(gateway))
-                        + "' must be an http:// or https:// URL");
-            }
-        }
-        if (new HashSet<>(gateways).size() < gateways.size()) {
-            throw new IllegalArgumentException("gateway URLs must differ, were " + gateways.stream()
-                    .map(gateway -> Redaction.text(gateway.toString())).toList());
+        if (!"http".equals(gateway.getScheme()) && !"https".equals(gateway.getScheme())) {
+            throw new IllegalArgumentException("gateway '" + gateway + "' must be an http:// or https:// URL");
         }
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative, was " + count);
@@ -79,14 +65,13 @@ public record EmulatorOptions(List<URI> gateways, String stage, Topics topics, M
 
     /** The same options drawing from {@code min..max}. */
     public EmulatorOptions withRows(int min, int max) {
-        return new EmulatorOptions(gateways, stage, topics, mode, count, duration, rate, concurrency, batchSize, seed,
+        return new EmulatorOptions(gateway, stage, topics, mode, count, duration, rate, concurrency, batchSize, seed,
                 min, max, apiKey, maxAttempts, requestTimeout);
     }
 
     @Override
     public String toString() {
-        return "EmulatorOptions[gateways=" + gateways.stream().map(gateway -> Redaction.text(gateway.toString()))
-                .toList() + ", stage=" + stage + ", user="
+        return "EmulatorOptions[gateway=" + Redaction.text(String.valueOf(gateway)) + ", stage=" + stage + ", user="
                 + topics.userId() + ", mode=" + mode + ", count=" + count + ", duration=" + duration + ", rate=" + rate
                 + ", concurrency=" + concurrency + ", batchSize=" + batchSize + ", seed=" + seed + ", rows=" + minRow
                 + ".." + maxRow + ", apiKey=" + (apiKey == null ? "none" : Redaction.HIDDEN) + ", maxAttempts="
@@ -106,7 +91,7 @@ public record EmulatorOptions(List<URI> gateways, String stage, Topics topics, M
 
     /** Defaults are the course's: local gateway, stage {@code test}, seed 100, rows 0..11000, one at a time. */
     public static final class Builder {
-        private List<URI> gateways = List.of(DEFAULT_GATEWAY);
+        private URI gateway = DEFAULT_GATEWAY;
         private String stage = DEFAULT_STAGE;
         private String userId = "pinpipe";
         private Mode mode = Mode.BATCH;
@@ -123,12 +108,7 @@ public record EmulatorOptions(List<URI> gateways, String stage, Topics topics, M
         private Duration requestTimeout = Duration.ofSeconds(30);
 
         public Builder gateway(URI value) {
-            gateways = List.of(value);
-            return this;
-        }
-
-        public Builder gateways(List<URI> values) {
-            gateways = values;
+            gateway = value;
             return this;
         }
 
@@ -199,7 +179,7 @@ public record EmulatorOptions(List<URI> gateways, String stage, Topics topics, M
         }
 
         public EmulatorOptions build() {
-            return new EmulatorOptions(gateways, stage, new Topics(userId), mode, count, duration, rate, concurrency,
+            return new EmulatorOptions(gateway, stage, new Topics(userId), mode, count, duration, rate, concurrency,
                     batchSize, seed, minRow, maxRow, apiKey, maxAttempts, requestTimeout);
         }
     }

@@ -1,14 +1,10 @@
 package io.pinpipe.emulator.post;
 
-import io.pinpipe.common.Redaction;
 import io.pinpipe.common.SourceTable;
 import org.HdrHistogram.Recorder;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,22 +20,11 @@ public final class EmulatorStats {
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder retried = new LongAdder();
     private final LongAdder requests = new LongAdder();
-    private final LongAdder failovers = new LongAdder();
-    private final LongAdder resentAfterLostAnswer = new LongAdder();
-    private final List<URI> gateways;
-    /** Per gateway, by index: calls answered or failed, calls it failed (no answer or 5xx), records acknowledged. */
-    private final LongAdder[] callsTo;
-    private final LongAdder[] failedCallsTo;
-    private final LongAdder[] acknowledgedBy;
     private final Map<SourceTable, LongAdder> missing = new EnumMap<>(SourceTable.class);
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Recorder latencies = new Recorder(MAX_LATENCY_MICROS, 3);
 
-    public EmulatorStats(List<URI> gateways) {
-        this.gateways = List.copyOf(gateways);
-        this.callsTo = adders(gateways.size());
-        this.failedCallsTo = adders(gateways.size());
-        this.acknowledgedBy = adders(gateways.size());
+    public EmulatorStats() {
         for (SourceTable table : SourceTable.values()) {
             missing.put(table, new LongAdder());
         }
@@ -57,19 +42,8 @@ public final class EmulatorStats {
         sent.add(records);
     }
 
-    void acknowledged(int gateway, int records) {
+    void acknowledged(int records) {
         acknowledged.add(records);
-        acknowledgedBy[gateway].add(records);
-    }
-
-    /** A call moved on to another gateway after one failed it. */
-    void failedOver() {
-        failovers.increment();
-    }
-
-    /** Records sent again after a call's answer was lost: the gateway may have written them already. */
-    void resentAfterLostAnswer(int records) {
-        resentAfterLostAnswer.add(records);
     }
 
     void retrying(int records) {
@@ -80,13 +54,8 @@ public final class EmulatorStats {
         failures.computeIfAbsent(reason, key -> new LongAdder()).increment();
     }
 
-    /** A call to {@code gateway} ended after {@code nanos}: answered, or failed by the gateway when {@code failed}. */
-    void answered(int gateway, long nanos, boolean failed) {
+    void answered(long nanos) {
         requests.increment();
-        callsTo[gateway].increment();
-        if (failed) {
-            failedCallsTo[gateway].increment();
-        }
         latencies.recordValue(Math.min(Math.max(nanos / 1_000, 1), MAX_LATENCY_MICROS));
     }
 
@@ -108,24 +77,11 @@ public final class EmulatorStats {
         missing.forEach((table, count) -> missingRows.put(table, count.sum()));
         Map<String, Long> failedByReason = new TreeMap<>();
         failures.forEach((reason, count) -> failedByReason.put(reason, count.sum()));
-        List<EmulatorSummary.GatewayCount> perGateway = new ArrayList<>();
-        for (int i = 0; i < gateways.size(); i++) {
-            perGateway.add(new EmulatorSummary.GatewayCount(Redaction.text(gateways.get(i).toString()),
-                    callsTo[i].sum(), failedCallsTo[i].sum(), acknowledgedBy[i].sum()));
-        }
         var histogram = latencies.getIntervalHistogram();
         boolean any = histogram.getTotalCount() > 0;
         return new EmulatorSummary(drawn.sum(), missingRows, sent.sum(), acknowledged.sum(), retried.sum(),
-                failedByReason, requests.sum(), perGateway, failovers.sum(), resentAfterLostAnswer.sum(), elapsed,
+                failedByReason, requests.sum(), elapsed,
                 any ? Duration.ofNanos(histogram.getValueAtPercentile(50) * 1_000) : Duration.ZERO,
                 any ? Duration.ofNanos(histogram.getValueAtPercentile(99) * 1_000) : Duration.ZERO);
-    }
-
-    private static LongAdder[] adders(int count) {
-        LongAdder[] adders = new LongAdder[count];
-        for (int i = 0; i < count; i++) {
-            adders[i] = new LongAdder();
-        }
-        return adders;
     }
 }

@@ -4,10 +4,10 @@ import io.pinpipe.common.JsonCodec;
 import io.pinpipe.common.SourceRecord;
 import io.pinpipe.common.SourceTable;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The HTTP requests the emulator makes, byte for byte. Batch mode is the REST Proxy v2 produce call the course's
@@ -22,46 +22,45 @@ public final class GatewayRequests {
     public static final String API_KEY_HEADER = "x-api-key";
 
     private final EmulatorOptions options;
-    private final String stage;
+    private final String base;
 
     public GatewayRequests(EmulatorOptions options) {
         this.options = options;
-        this.stage = options.stage().isEmpty() ? "" : "/" + options.stage();
+        String gateway = options.gateway().toString();
+        while (gateway.endsWith("/")) {
+            gateway = gateway.substring(0, gateway.length() - 1);
+        }
+        this.base = options.stage().isEmpty() ? gateway : gateway + "/" + options.stage();
     }
 
-    /**
-     * The call carrying {@code records} (all of one table), its body serialised once: a failover sends the same
-     * bytes to another gateway.
-     */
-    public GatewayCall request(SourceTable table, List<? extends SourceRecord> records) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        byte[] body;
-        String method;
+    /** The request carrying {@code records} (all of one table). */
+    public HttpRequest request(SourceTable table, List<? extends SourceRecord> records) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(table, records.size()))
+                .timeout(options.requestTimeout());
         if (options.mode() == Mode.BATCH) {
-            method = "POST";
-            body = restProxyBody(records);
-            headers.put("Content-Type", REST_PROXY_JSON);
-            headers.put("Accept", REST_PROXY_ACCEPT);
+            builder.POST(HttpRequest.BodyPublishers.ofByteArray(restProxyBody(records)))
+                    .header("Content-Type", REST_PROXY_JSON)
+                    .header("Accept", REST_PROXY_ACCEPT);
         } else {
-            method = "PUT";
             String stream = options.topics().streaming(table);
-            body = records.size() == 1 ? putRecordBody(stream, records.get(0)) : putRecordsBody(stream, records);
-            headers.put("Content-Type", JSON);
-            headers.put("Accept", JSON);
+            byte[] body = records.size() == 1 ? putRecordBody(stream, records.get(0)) : putRecordsBody(stream, records);
+            builder.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .header("Content-Type", JSON)
+                    .header("Accept", JSON);
         }
         if (options.apiKey() != null) {
-            headers.put(API_KEY_HEADER, options.apiKey());
+            builder.header(API_KEY_HEADER, options.apiKey());
         }
-        return new GatewayCall(method, path(table, records.size()), headers, body);
+        return builder.build();
     }
 
-    /** {@code /<stage>/topics/<id>.pin}, or {@code .../streams/streaming-<id>-pin/record(s)}: after any gateway. */
-    public String path(SourceTable table, int records) {
+    /** {@code <gateway>/<stage>/topics/<id>.pin}, or {@code .../streams/streaming-<id>-pin/record(s)}. */
+    public URI uri(SourceTable table, int records) {
         if (options.mode() == Mode.BATCH) {
-            return stage + "/topics/" + options.topics().batch(table);
+            return URI.create(base + "/topics/" + options.topics().batch(table));
         }
         String operation = records == 1 ? "/record" : "/records";
-        return stage + "/streams/" + options.topics().streaming(table) + operation;
+        return URI.create(base + "/streams/" + options.topics().streaming(table) + operation);
     }
 
     /** {@code {"records":[{"value":{...}},...]}}. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,11 +41,13 @@ class EmulatorHttpTest {
 
     private FakeGateway gateway;
     private SourceDatabase source;
+    private HttpClient client;
 
     @BeforeEach
     void start() {
         gateway = new FakeGateway();
         source = TestSources.h2With(folder, COURSE_IDS);
+        client = Emulator.newHttpClient();
     }
 
     @AfterEach
@@ -54,9 +57,8 @@ class EmulatorHttpTest {
 
     private EmulatorSummary run(UnaryOperator<EmulatorOptions.Builder> options) throws InterruptedException {
         EmulatorOptions built = options.apply(EmulatorOptions.builder().gateway(gateway.uri())).build();
-        try (SourceReader reader = new SourceReader(source);
-             GatewayTransport transport = Emulator.newTransport(built)) {
-            return new Emulator(built, reader, transport, drawn -> { }).run();
+        try (SourceReader reader = new SourceReader(source)) {
+            return new Emulator(built, reader, client, drawn -> { }).run();
         }
     }
 
