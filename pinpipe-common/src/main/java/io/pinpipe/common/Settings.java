@@ -136,6 +136,14 @@ public final class Settings {
         return flag;
     }
 
+    /**
+     * An optional setting a command-line flag overrides (a key without default, e.g. an API key): the flag when given,
+     * checked as {@link #get(ConfigKey, String, String)} checks it, else the setting when set, else empty.
+     */
+    public Optional<String> find(ConfigKey key, String flagName, String flag) {
+        return flag != null ? Optional.of(get(key, flagName, flag)) : find(key.name());
+    }
+
     public int getInt(ConfigKey key) {
         String value = get(key);
         try {

@@ -109,6 +109,18 @@ class SettingsTest {
     }
 
     @Test
+    void anOptionalSettingIsTheFlagElseTheSettingElseEmpty() {
+        ConfigKey apiKey = ConfigKey.secret("api.key", "doc");
+        ConfigKey port = new ConfigKey("port", null, "doc", false, value -> value.matches("\\d+"), "digits");
+
+        assertThat(Settings.of(Map.of("api.key", "from-file")).find(apiKey, "--api-key", "from-flag"))
+                .contains("from-flag");
+        assertThat(Settings.of(Map.of("api.key", "from-file")).find(apiKey, "--api-key", null)).contains("from-file");
+        assertThat(Settings.empty().find(apiKey, "--api-key", null)).isEmpty();
+        assertThatThrownBy(() -> Settings.empty().find(port, "--port", "x")).hasMessageContaining("option --port");
+    }
+
+    @Test
     void aFlagOverridesTheSettingAndIsRefusedByTheSameValidatorNamingTheFlag() {
         Settings settings = Settings.of(Map.of("user.id", "from-file"));
 

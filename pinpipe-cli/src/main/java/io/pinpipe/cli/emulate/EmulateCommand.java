@@ -197,7 +197,7 @@ public final class EmulateCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--rows-range '" + rowsRange + "' is too large");
             }
         }
-        String key = apiKey != null ? apiKey : settings.find(EmulatorSettings.API_KEY.name()).orElse(null);
+        String key = settings.find(EmulatorSettings.API_KEY, "--api-key", apiKey).orElse(null);
         try {
             return EmulatorOptions.builder().gateway(gateway).stage(stage)
                     .userId(settings.get(EmulatorSettings.USER_ID, "--user-id", userId)).mode(mode)

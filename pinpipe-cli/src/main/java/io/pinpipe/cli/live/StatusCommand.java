@@ -43,8 +43,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        String key = apiKey != null ? apiKey : PinpipeCommand.of(spec).settings(List.of(EmulatorSettings.API_KEY))
-                .find(EmulatorSettings.API_KEY.name()).orElse(null);
+        String key = PinpipeCommand.of(spec).settings(List.of(EmulatorSettings.API_KEY))
+                .find(EmulatorSettings.API_KEY, "--api-key", apiKey).orElse(null);
         String shown = Redaction.text(gateway.toString());
         URI api = URI.create(gateway.toString().replaceAll("/+$", "") + LiveRoutes.API);
         HttpRequest.Builder request = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(15))
