@@ -52,7 +52,7 @@ public final class EmulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--gateway", paramLabel = "URL[,URL...]", split = ",",
+    @Option(names = "--gateway", paramLabel = "URL", split = ",",
             defaultValue = EmulatorOptions.DEFAULT_GATEWAY_URL,
             description = "The gateway's base URL, or several: requests take them in turn, and go on to the next when"
                     + " one refuses the connection (default: ${DEFAULT-VALUE}).")
