@@ -4,7 +4,6 @@ import io.pinpipe.cli.DurationConverter;
 import io.pinpipe.cli.PinpipeCommand;
 import io.pinpipe.cli.console.Progress;
 import io.pinpipe.common.ConfigKey;
-import io.pinpipe.common.Redaction;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.emulator.post.CourseDraws;
@@ -29,7 +28,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +44,7 @@ import java.util.regex.Pattern;
                 + " pinterest_data, geolocation_data and user_data, and send the three records to <id>.pin, <id>.geo"
                 + " and <id>.user (REST Proxy v2), or to the streams streaming-<id>-pin|geo|user with --mode stream.",
                 "Runs until --count draws or --duration, or until interrupted. Exit code 1 when any record"
-                        + " finally failed."})
+                        + " finally failed or is in doubt (sent, and its answer lost)."})
 public final class EmulateCommand implements Callable<Integer> {
 
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
@@ -54,9 +52,11 @@ public final class EmulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--gateway", paramLabel = "URL",
-            description = "The gateway's base URL (default: ${DEFAULT-VALUE}).")
-    private URI gateway = EmulatorOptions.DEFAULT_GATEWAY;
+    @Option(names = "--gateway", paramLabel = "URL", split = ",",
+            defaultValue = EmulatorOptions.DEFAULT_GATEWAY_URL,
+            description = "The gateway's base URL, or several: requests take them in turn, and go on to the next when"
+                    + " one refuses the connection (default: ${DEFAULT-VALUE}).")
+    private List<URI> gateways;
 
     @Option(names = "--stage", paramLabel = "NAME",
             description = "The API stage prefix; empty for none (default: ${DEFAULT-VALUE}).")
@@ -126,10 +126,11 @@ public final class EmulateCommand implements Callable<Integer> {
         if (database.isMissingEmbeddedFile()) {
             loadDefaultDataset(database, root, out);
         }
-        out.println("emulating against " + Redaction.text(String.valueOf(options.gateway()))
-                + (options.stage().isEmpty() ? "" : "/" + options.stage()) + " (" + options.mode().name().toLowerCase()
-                + ", user id " + options.topics().userId() + ", source " + database.redactedUrl() + ")");
-        HttpClient client = Emulator.newHttpClient();
+        String stagePath = options.stage().isEmpty() ? "" : "/" + options.stage();
+        out.println("emulating against " + String.join(", ", options.gateways().stream()
+                .map(gateway -> EmulatorOptions.redacted(gateway) + stagePath).toList()) + " ("
+                + options.mode().name().toLowerCase() + ", user id " + options.topics().userId() + ", source "
+                + database.redactedUrl() + ")");
         try (SourceReader reader = new SourceReader(database)) {
             if (rowsFromSource()) {
                 KeyRange range = reader.keyRange(SourceTable.GEO);
@@ -140,8 +141,8 @@ public final class EmulateCommand implements Callable<Integer> {
                 out.println("drawing rows " + range.min() + ".." + range.max() + " (the source's key range)");
             }
             Progress bar = Progress.counting("emulate", options.count(), "draws");
-            EmulatorSummary summary = runStoppable(new Emulator(options, reader, client, bar::stepTo), bar, out);
-            return summary.failedTotal() > 0 ? 1 : 0;
+            EmulatorSummary summary = runStoppable(new Emulator(options, reader, bar::stepTo), bar, out);
+            return summary.failedTotal() > 0 || summary.inDoubtTotal() > 0 ? 1 : 0;
         }
     }
 
@@ -199,7 +200,8 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         String key = settings.find(EmulatorSettings.API_KEY, "--api-key", apiKey).orElse(null);
         try {
-            return EmulatorOptions.builder().gateway(gateway).stage(stage)
+            return EmulatorOptions.builder()
+                    .gateways(gateways).stage(stage)
                     .userId(settings.get(EmulatorSettings.USER_ID, "--user-id", userId)).mode(mode)
                     .count(count).duration(duration).rate(rate).concurrency(concurrency).batchSize(batchSize)
                     .seed(seed).rows(min, max).apiKey(key).maxAttempts(attempts).build();

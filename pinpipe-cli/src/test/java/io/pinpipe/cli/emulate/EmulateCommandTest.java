@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,25 @@ class EmulateCommandTest {
     }
 
     @Test
+    void aCommaListSpreadsTheRequestsAndARefusingGatewayIsFailedOver() throws IOException {
+        String refusing;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            refusing = "http://127.0.0.1:" + gone.getLocalPort();
+        }
+
+        List<String> args = List.of("--data-dir", folder.resolve("data").toString(), "emulate", "--gateway",
+                refusing + "," + gateway(), "--count", "4", "--rows-range", "0..1", "--concurrency", "1");
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("emulating against " + refusing + "/test, " + gateway() + "/test (",
+                "acknowledged 8, retried 0, failed 0" + System.lineSeparator(),
+                "gateway " + refusing + ": 0 requests answered, ", "gateway " + gateway() + ": 8 requests answered,"
+                        + " 0 connections refused, 8 records acknowledged, 0 in doubt", "failovers ");
+        assertThat(paths).hasSize(8);
+    }
+
+    @Test
     void finallyFailedRecordsMakeTheExitCodeOne() {
         status = 404;
         CliRun run = emulate("--count", "1", "--rows-range", "1..1", "--stage", "");
@@ -121,7 +141,8 @@ class EmulateCommandTest {
         for (String[] bad : List.of(new String[] {"--concurrency", "0"}, new String[] {"--rows-range", "9"},
                 new String[] {"--duration", "soon"}, new String[] {"--mode", "carrier-pigeon"},
                 new String[] {"--batch-size", "0"}, new String[] {"--rate", "-1"},
-                new String[] {"--user-id", "no spaces"}, new String[] {"--gateway", "ftp://x"})) {
+                new String[] {"--user-id", "no spaces"}, new String[] {"--gateway", "ftp://x"},
+                new String[] {"--gateway", "http://127.0.0.1:1,http://127.0.0.1:1/"})) {
             CliRun run = emulate(bad);
             assertThat(run.exitCode()).as(String.join(" ", bad) + ": " + run.err()).isEqualTo(2);
             assertThat(run.err()).startsWith("pinpipe: ");

@@ -4,61 +4,37 @@ import io.pinpipe.common.SourceRecord;
 import io.pinpipe.common.SourceTable;
 import io.pinpipe.emulator.source.SourceReader;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
  * The posting emulator: draws row numbers as the course's script does, reads that row of each table, and posts the
- * records to the gateway, {@code batchSize} draws per request and per topic, with at most {@code concurrency}
- * requests in flight, paced to {@code rate} draws per second. Runs until {@code count} draws, {@code duration} or
- * {@link #stop()}, then waits for every record to be acknowledged or finally failed.
+ * records to the gateways in turn, {@code batchSize} draws per request and per topic, with at most
+ * {@code concurrency} requests in flight, paced to {@code rate} draws per second. Runs until {@code count} draws,
+ * {@code duration} or {@link #stop()}, then waits for every record to be acknowledged, finally failed or in doubt
+ * ({@link Delivery} says which is which). The run's threads end with it.
  */
 public final class Emulator {
 
     private final EmulatorOptions options;
     private final SourceReader source;
-    private final HttpClient client;
     private final LongConsumer progress;
-    private final EmulatorStats stats = new EmulatorStats();
+    private final EmulatorStats stats;
     private volatile boolean stopped;
 
-    /**
-     * @param client   the HTTP client; the caller owns it
-     * @param progress told of every draw (the running total)
-     */
-    public Emulator(EmulatorOptions options, SourceReader source, HttpClient client, LongConsumer progress) {
+    /** @param progress told of every draw (the running total) */
+    public Emulator(EmulatorOptions options, SourceReader source, LongConsumer progress) {
         this.options = options;
         this.source = source;
-        this.client = client;
         this.progress = progress;
-    }
-
-    /**
-     * An HTTP/1.1 client fit for the emulator: keep-alive connections, a connect timeout, and a small fixed pool of
-     * daemon threads. The pool matters: on a 2-core machine the JDK's default async executor falls back to a new
-     * thread per completion, which costs more than the request.
-     */
-    public static HttpClient newHttpClient() {
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                task -> {
-                    Thread thread = new Thread(task, "emulate-http-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.stats = new EmulatorStats(options.gateways().stream().map(EmulatorOptions::redacted).toList());
     }
 
     /** Asks a running {@link #run()} to stop drawing; it still waits for what is in flight. */
@@ -72,9 +48,16 @@ public final class Emulator {
     }
 
     public EmulatorSummary run() throws InterruptedException {
+        try (EmulatorThreads threads = new EmulatorThreads(options.concurrency())) {
+            Delivery delivery = new Delivery(threads.newClient(), threads, new GatewayRequests(options),
+                    new GatewayRotation(options.gateways().size(), System::nanoTime),
+                    RetryPolicy.withAttempts(options.maxAttempts()), stats, options.mode());
+            return run(delivery);
+        }
+    }
+
+    private EmulatorSummary run(Delivery delivery) throws InterruptedException {
         CourseDraws draws = new CourseDraws(options.seed(), options.minRow(), options.maxRow());
-        Delivery delivery = new Delivery(client, new GatewayRequests(options),
-                RetryPolicy.withAttempts(options.maxAttempts()), stats, options.mode());
         Semaphore inFlight = new Semaphore(options.concurrency());
         Map<SourceTable, List<SourceRecord>> pending = new EnumMap<>(SourceTable.class);
         long start = System.nanoTime();

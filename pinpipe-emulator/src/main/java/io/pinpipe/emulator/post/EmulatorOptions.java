@@ -5,12 +5,16 @@ import io.pinpipe.common.Topics;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How one emulator run behaves. Built with {@link #builder()}; every value is checked once, here, so a bad value
  * fails before any request goes out. {@link #toString()} never shows the API key.
  *
+ * @param gateways    the gateways' base URLs, distinct; requests take them in turn ({@link GatewayRotation})
  * @param count       draws to make; 0 for no limit
  * @param duration    how long to run; null for no limit
  * @param rate        draws per second; 0 for as fast as the gateway answers
@@ -18,23 +22,23 @@ import java.util.Objects;
  * @param batchSize   draws per request (each request carries the records of one topic)
  * @param maxAttempts attempts per record, the first included
  */
-public record EmulatorOptions(URI gateway, String stage, Topics topics, Mode mode, long count, Duration duration,
+public record EmulatorOptions(List<URI> gateways, String stage, Topics topics, Mode mode, long count, Duration duration,
                               double rate, int concurrency, int batchSize, long seed, int minRow, int maxRow,
                               String apiKey, int maxAttempts, Duration requestTimeout) {
 
-    public static final URI DEFAULT_GATEWAY = URI.create("http://localhost:8082");
+    public static final String DEFAULT_GATEWAY_URL = "http://localhost:8082";
+    public static final URI DEFAULT_GATEWAY = URI.create(DEFAULT_GATEWAY_URL);
     public static final String DEFAULT_STAGE = "test";
     public static final int MAX_BATCH_SIZE = 10_000;
     public static final int MAX_CONCURRENCY = 1_024;
+    /** Gateways a run may spread over; a failover marks those it tried in one bit each of a {@code long}. */
+    public static final int MAX_GATEWAYS = 16;
 
     public EmulatorOptions {
-        Objects.requireNonNull(gateway, "gateway");
+        gateways = checkedGateways(gateways);
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(mode, "mode");
         stage = stage == null ? "" : stripSlashes(stage);
-        if (!"http".equals(gateway.getScheme()) && !"https".equals(gateway.getScheme())) {
-            throw new IllegalArgumentException("gateway '" + gateway + "' must be an http:// or https:// URL");
-        }
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative, was " + count);
         }
@@ -65,17 +69,51 @@ public record EmulatorOptions(URI gateway, String stage, Topics topics, Mode mod
 
     /** The same options drawing from {@code min..max}. */
     public EmulatorOptions withRows(int min, int max) {
-        return new EmulatorOptions(gateway, stage, topics, mode, count, duration, rate, concurrency, batchSize, seed,
+        return new EmulatorOptions(gateways, stage, topics, mode, count, duration, rate, concurrency, batchSize, seed,
                 min, max, apiKey, maxAttempts, requestTimeout);
     }
 
     @Override
     public String toString() {
-        return "EmulatorOptions[gateway=" + Redaction.text(String.valueOf(gateway)) + ", stage=" + stage + ", user="
+        return "EmulatorOptions[gateways=" + gateways.stream().map(EmulatorOptions::redacted).toList() + ", stage="
+                + stage + ", user="
                 + topics.userId() + ", mode=" + mode + ", count=" + count + ", duration=" + duration + ", rate=" + rate
                 + ", concurrency=" + concurrency + ", batchSize=" + batchSize + ", seed=" + seed + ", rows=" + minRow
                 + ".." + maxRow + ", apiKey=" + (apiKey == null ? "none" : Redaction.HIDDEN) + ", maxAttempts="
                 + maxAttempts + "]";
+    }
+
+    /** A gateway's base URL without trailing slashes, its user-info hidden: how the emulator names it. */
+    public static String redacted(URI gateway) {
+        return Redaction.text(withoutTrailingSlashes(gateway.toString()));
+    }
+
+    static String withoutTrailingSlashes(String url) {
+        String result = url;
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    private static List<URI> checkedGateways(List<URI> gateways) {
+        Objects.requireNonNull(gateways, "gateways");
+        if (gateways.isEmpty() || gateways.size() > MAX_GATEWAYS) {
+            throw new IllegalArgumentException("1-" + MAX_GATEWAYS + " gateways are needed, got " + gateways.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (URI gateway : gateways) {
+            Objects.requireNonNull(gateway, "gateway");
+            if (!"http".equals(gateway.getScheme()) && !"https".equals(gateway.getScheme())) {
+                throw new IllegalArgumentException("gateway '" + redacted(gateway)
+                        + "' must be an http:// or https:// URL");
+            }
+            if (!seen.add(withoutTrailingSlashes(gateway.toString()))) {
+                // Listed twice, it would take two turns of the rotation and be failed over to itself.
+                throw new IllegalArgumentException("gateway '" + redacted(gateway) + "' is listed twice");
+            }
+        }
+        return List.copyOf(gateways);
     }
 
     private static String stripSlashes(String text) {
@@ -91,7 +129,7 @@ public record EmulatorOptions(URI gateway, String stage, Topics topics, Mode mod
 
     /** Defaults are the course's: local gateway, stage {@code test}, seed 100, rows 0..11000, one at a time. */
     public static final class Builder {
-        private URI gateway = DEFAULT_GATEWAY;
+        private List<URI> gateways = List.of(DEFAULT_GATEWAY);
         private String stage = DEFAULT_STAGE;
         private String userId = "pinpipe";
         private Mode mode = Mode.BATCH;
@@ -108,7 +146,12 @@ public record EmulatorOptions(URI gateway, String stage, Topics topics, Mode mod
         private Duration requestTimeout = Duration.ofSeconds(30);
 
         public Builder gateway(URI value) {
-            gateway = value;
+            gateways = value == null ? null : List.of(value);
+            return this;
+        }
+
+        public Builder gateways(List<URI> value) {
+            gateways = value;
             return this;
         }
 
@@ -179,7 +222,7 @@ public record EmulatorOptions(URI gateway, String stage, Topics topics, Mode mod
         }
 
         public EmulatorOptions build() {
-            return new EmulatorOptions(gateway, stage, new Topics(userId), mode, count, duration, rate, concurrency,
+            return new EmulatorOptions(gateways, stage, new Topics(userId), mode, count, duration, rate, concurrency,
                     batchSize, seed, minRow, maxRow, apiKey, maxAttempts, requestTimeout);
         }
     }

@@ -22,28 +22,41 @@ public final class GatewayRequests {
     public static final String API_KEY_HEADER = "x-api-key";
 
     private final EmulatorOptions options;
-    private final String base;
+    /** Per gateway, table and shape (one record, several), the URI: parsed once, not for every request. */
+    private final URI[][][] uris;
 
     public GatewayRequests(EmulatorOptions options) {
         this.options = options;
-        String gateway = options.gateway().toString();
-        while (gateway.endsWith("/")) {
-            gateway = gateway.substring(0, gateway.length() - 1);
+        List<URI> gateways = options.gateways();
+        this.uris = new URI[gateways.size()][SourceTable.values().length][2];
+        for (int gateway = 0; gateway < gateways.size(); gateway++) {
+            String base = EmulatorOptions.withoutTrailingSlashes(gateways.get(gateway).toString());
+            String prefix = options.stage().isEmpty() ? base : base + "/" + options.stage();
+            for (SourceTable table : SourceTable.values()) {
+                uris[gateway][table.ordinal()][0] = buildUri(prefix, table, 1);
+                uris[gateway][table.ordinal()][1] = buildUri(prefix, table, 2);
+            }
         }
-        this.base = options.stage().isEmpty() ? gateway : gateway + "/" + options.stage();
     }
 
-    /** The request carrying {@code records} (all of one table). */
-    public HttpRequest request(SourceTable table, List<? extends SourceRecord> records) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(table, records.size()))
+    /** The body carrying {@code records} (all of one table); the same bytes go to any gateway, on any attempt. */
+    public byte[] body(SourceTable table, List<? extends SourceRecord> records) {
+        if (options.mode() == Mode.BATCH) {
+            return restProxyBody(records);
+        }
+        String stream = options.topics().streaming(table);
+        return records.size() == 1 ? putRecordBody(stream, records.get(0)) : putRecordsBody(stream, records);
+    }
+
+    /** The request to gateway number {@code gateway} carrying {@code body}, which holds {@code records} records. */
+    public HttpRequest request(int gateway, SourceTable table, int records, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(gateway, table, records))
                 .timeout(options.requestTimeout());
         if (options.mode() == Mode.BATCH) {
-            builder.POST(HttpRequest.BodyPublishers.ofByteArray(restProxyBody(records)))
+            builder.POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .header("Content-Type", REST_PROXY_JSON)
                     .header("Accept", REST_PROXY_ACCEPT);
         } else {
-            String stream = options.topics().streaming(table);
-            byte[] body = records.size() == 1 ? putRecordBody(stream, records.get(0)) : putRecordsBody(stream, records);
             builder.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
                     .header("Content-Type", JSON)
                     .header("Accept", JSON);
@@ -55,12 +68,16 @@ public final class GatewayRequests {
     }
 
     /** {@code <gateway>/<stage>/topics/<id>.pin}, or {@code .../streams/streaming-<id>-pin/record(s)}. */
-    public URI uri(SourceTable table, int records) {
+    public URI uri(int gateway, SourceTable table, int records) {
+        return uris[gateway][table.ordinal()][records == 1 ? 0 : 1];
+    }
+
+    private URI buildUri(String prefix, SourceTable table, int records) {
         if (options.mode() == Mode.BATCH) {
-            return URI.create(base + "/topics/" + options.topics().batch(table));
+            return URI.create(prefix + "/topics/" + options.topics().batch(table));
         }
         String operation = records == 1 ? "/record" : "/records";
-        return URI.create(base + "/streams/" + options.topics().streaming(table) + operation);
+        return URI.create(prefix + "/streams/" + options.topics().streaming(table) + operation);
     }
 
     /** {@code {"records":[{"value":{...}},...]}}. */

@@ -38,19 +38,11 @@ public final class ResponseReader {
     /** The results of a request that got an HTTP answer. */
     public Answer read(Mode mode, int records, int status, byte[] body, Optional<String> retryAfter) {
         Duration wait = retryAfter.flatMap(ResponseReader::parseRetryAfter).orElse(null);
+        JsonNode json = objectOrNull(body);
         if (status < 200 || status > 299) {
-            String reason = "HTTP " + status + errorOf(body);
-            RecordResult result = RETRIABLE_STATUSES.contains(status) ? RecordResult.retriable(reason)
-                    : RecordResult.failed(reason);
-            return new Answer(Collections.nCopies(records, result), wait);
+            return new Answer(failureResults(mode, records, status, json), wait);
         }
-        JsonNode json;
-        try {
-            json = JsonTree.parse(body);
-        } catch (IOException e) {
-            json = null;
-        }
-        if (json == null || !json.isObject()) {
+        if (json == null) {
             return new Answer(Collections.nCopies(records, RecordResult.failed("unacknowledged: HTTP " + status
                     + " with a body that is not a JSON object")), wait);
         }
@@ -62,19 +54,43 @@ public final class ResponseReader {
         return new Answer(results, wait);
     }
 
-    /** The results of a request that got no answer (connection refused or dropped, timeout): all retriable. */
-    public Answer unanswered(int records, Throwable error) {
-        Throwable outer = error;
-        while (outer instanceof java.util.concurrent.CompletionException && outer.getCause() != null) {
-            outer = outer.getCause();
-        }
+    /**
+     * The results of a request that reached no gateway: every connection it tried was refused or not made in time.
+     * All retriable: nothing of it was written.
+     */
+    public Answer unreached(int records, Throwable error) {
+        RecordResult result = RecordResult.retriable(shorten("unreachable: " + describe(error)));
+        return new Answer(Collections.nCopies(records, result), null);
+    }
+
+    /** The reason of records in doubt: sent, and then the answer never came. */
+    public static String lostAnswer(Throwable error) {
+        return shorten("no answer: " + describe(error));
+    }
+
+    /** An exception as a short reason: its type and the first message along its causes. */
+    private static String describe(Throwable error) {
         String message = null;
-        for (Throwable cause = outer; cause != null && message == null; cause = cause.getCause()) {
+        for (Throwable cause = error; cause != null && message == null; cause = cause.getCause()) {
             message = cause.getMessage();
         }
-        String reason = shorten("no answer: " + outer.getClass().getSimpleName() + (message != null ? ": " + message
-                : ""));
-        return new Answer(Collections.nCopies(records, RecordResult.retriable(reason)), null);
+        return error.getClass().getSimpleName() + (message != null ? ": " + message : "");
+    }
+
+    /**
+     * The results of an answer that is not a 2xx. When its body lists a result for every record — pinpipe's gateway
+     * answers a partial failure so, with the status of the first failure — each record gets its own: the written
+     * ones are acknowledged and never sent again. Otherwise every record shares the status's result.
+     */
+    private static List<RecordResult> failureResults(Mode mode, int records, int status, JsonNode json) {
+        JsonNode each = json == null ? null : json.get(mode == Mode.BATCH ? "offsets" : "Records");
+        if (each != null && each.isArray() && each.size() == records) {
+            return mode == Mode.BATCH ? restProxyResults(each, records) : kinesisResults(each, records);
+        }
+        String reason = "HTTP " + status + errorOf(json);
+        RecordResult result = RETRIABLE_STATUSES.contains(status) ? RecordResult.retriable(reason)
+                : RecordResult.failed(reason);
+        return Collections.nCopies(records, result);
     }
 
     private static List<RecordResult> restProxyResults(JsonNode offsets, int records) {
@@ -127,19 +143,24 @@ public final class ResponseReader {
     }
 
     /** The gateway's error envelope, if the body is one: {@code " 40401: Topic not found."}. */
-    private String errorOf(byte[] body) {
+    private static String errorOf(JsonNode json) {
+        if (json == null) {
+            return "";
+        }
+        String code = json.path("error_code").isMissingNode() ? json.path("__type").asText("")
+                : json.path("error_code").asText();
+        String message = json.path("message").asText(json.path("Message").asText(""));
+        return shorten((code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message));
+    }
+
+    /** The body as a JSON object; null when it is not one (not JSON, or no object): the status alone then speaks. */
+    private static JsonNode objectOrNull(byte[] body) {
         try {
             JsonNode json = JsonTree.parse(body);
-            if (json != null && json.isObject()) {
-                String code = json.path("error_code").isMissingNode() ? json.path("__type").asText("")
-                        : json.path("error_code").asText();
-                String message = json.path("message").asText(json.path("Message").asText(""));
-                return shorten((code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message));
-            }
+            return json != null && json.isObject() ? json : null;
         } catch (IOException e) {
-            // Not JSON: the status alone says what happened.
+            return null;
         }
-        return "";
     }
 
     /** {@code Retry-After} as seconds or an HTTP date; a wait in the past or unreadable is ignored. */

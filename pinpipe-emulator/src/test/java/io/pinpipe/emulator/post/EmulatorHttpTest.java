@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,13 +40,11 @@ class EmulatorHttpTest {
 
     private FakeGateway gateway;
     private SourceDatabase source;
-    private HttpClient client;
 
     @BeforeEach
     void start() {
         gateway = new FakeGateway();
         source = TestSources.h2With(folder, COURSE_IDS);
-        client = Emulator.newHttpClient();
     }
 
     @AfterEach
@@ -58,7 +55,7 @@ class EmulatorHttpTest {
     private EmulatorSummary run(UnaryOperator<EmulatorOptions.Builder> options) throws InterruptedException {
         EmulatorOptions built = options.apply(EmulatorOptions.builder().gateway(gateway.uri())).build();
         try (SourceReader reader = new SourceReader(source)) {
-            return new Emulator(built, reader, client, drawn -> { }).run();
+            return new Emulator(built, reader, drawn -> { }).run();
         }
     }
 
@@ -162,14 +159,33 @@ class EmulatorHttpTest {
     }
 
     @Test
-    void droppedConnectionsAreRetriedUntilAcknowledged() throws Exception {
+    void aDroppedConnectionLeavesItsRecordsInDoubtAndNeverSendsThemAgain() throws Exception {
         gateway.answering((request, number) -> number <= 2 ? FakeGateway.Reply.DROP : FakeGateway.success(request));
         EmulatorSummary summary = run(o -> o.count(1).concurrency(1));
 
-        assertThat(summary.acknowledged()).isEqualTo(3);
-        assertThat(summary.retried()).isEqualTo(2);
+        assertThat(gateway.requests()).as("the gateway may have written the dropped ones: no re-send").hasSize(3);
+        assertThat(summary.acknowledged()).isEqualTo(1);
+        assertThat(summary.inDoubtTotal()).isEqualTo(2);
+        assertThat(summary.inDoubt().keySet()).allSatisfy(reason -> assertThat(reason).startsWith("no answer: "));
+        assertThat(summary.retried()).isZero();
         assertThat(summary.failedTotal()).isZero();
-        assertThat(gateway.requests()).hasSize(5);
+        assertThat(summary.describe()).contains("acknowledged 1, retried 0, failed 0, in doubt 2");
+    }
+
+    @Test
+    void aTimedOutRequestIsInDoubt() throws Exception {
+        gateway.answering((request, number) -> {
+            if (number == 1) {
+                FakeGateway.pause(Duration.ofSeconds(3));
+            }
+            return FakeGateway.success(request);
+        });
+        EmulatorSummary summary = run(o -> o.count(1).concurrency(1).requestTimeout(Duration.ofMillis(300)));
+
+        assertThat(gateway.requests()).hasSize(3);
+        assertThat(summary.acknowledged()).isEqualTo(2);
+        assertThat(summary.inDoubt()).containsOnlyKeys("no answer: HttpTimeoutException: request timed out");
+        assertThat(summary.inDoubtTotal()).isEqualTo(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -71,6 +73,7 @@ final class FakeGateway implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Script script = (request, number) -> success(request);
 
     FakeGateway() {
@@ -95,6 +98,15 @@ final class FakeGateway implements AutoCloseable {
 
     List<Request> requests() {
         return requests;
+    }
+
+    /** Holds an answer back, as a stalled gateway does; ends early when the server closes. */
+    static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The answer a healthy gateway gives: every record acknowledged. */
@@ -150,9 +162,12 @@ final class FakeGateway implements AutoCloseable {
         }
     }
 
+    /** Stops listening: from then on, connections to {@link #uri()} are refused. Closing again does nothing. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 }

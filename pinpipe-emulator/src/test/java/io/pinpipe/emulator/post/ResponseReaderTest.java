@@ -2,12 +2,12 @@ package io.pinpipe.emulator.post;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +61,24 @@ class ResponseReaderTest {
     }
 
     @Test
+    void aPartialFailureAcknowledgesTheWrittenRecordsSoOnlyTheFailedOnesAreSentAgain() {
+        var answer = read(Mode.BATCH, 2, 503, "{\"offsets\":[{\"partition\":0,\"offset\":7,\"error_code\":null,"
+                + "\"error\":null},{\"partition\":null,\"offset\":null,\"error_code\":2,\"error\":\"timed out\"}],"
+                + "\"error_code\":50003,\"message\":\"1 of 2 records were not written: timed out\"}");
+        assertThat(answer.results()).containsExactly(RecordResult.ACKNOWLEDGED,
+                RecordResult.retriable("record error_code 2: timed out"));
+
+        var streams = read(Mode.STREAM, 2, 503, "{\"Records\":[{\"SequenceNumber\":\"4\"},"
+                + "{\"ErrorCode\":\"ServiceUnavailable\",\"ErrorMessage\":\"later\"}]}");
+        assertThat(streams.results()).containsExactly(RecordResult.ACKNOWLEDGED,
+                RecordResult.retriable("ServiceUnavailable: later"));
+
+        assertThat(read(Mode.BATCH, 2, 503, "{\"offsets\":[{\"partition\":0,\"offset\":7}]}").results())
+                .as("a list that does not cover every record is not trusted").containsOnly(RecordResult.retriable(
+                        "HTTP 503"));
+    }
+
+    @Test
     void serverTroubleIsRetriableAndRetryAfterIsKept() {
         var answer = reader.read(Mode.BATCH, 1, 503, new byte[0], Optional.of("2"));
         assertThat(answer.results().get(0).retriable()).isTrue();
@@ -88,11 +106,17 @@ class ResponseReaderTest {
     }
 
     @Test
-    void noAnswerIsRetriableAndNamesTheCause() {
-        var answer = reader.unanswered(2, new CompletionException(new ConnectException("Connection refused")));
+    void aRequestNoGatewayTookIsRetriableAndNamesTheCause() {
+        var answer = reader.unreached(2, new ConnectException("Connection refused"));
         assertThat(answer.results())
-                .containsOnly(RecordResult.retriable("no answer: ConnectException: Connection refused"));
-        assertThat(reader.unanswered(1, new IOException()).results().get(0).reason())
-                .isEqualTo("no answer: IOException");
+                .containsOnly(RecordResult.retriable("unreachable: ConnectException: Connection refused"));
+        assertThat(reader.unreached(1, new ConnectException()).results().get(0).reason())
+                .isEqualTo("unreachable: ConnectException");
+    }
+
+    @Test
+    void aLostAnswerNamesTheFirstMessageAlongTheCauses() {
+        assertThat(ResponseReader.lostAnswer(new IOException(null, new EOFException("EOF reached while reading"))))
+                .isEqualTo("no answer: IOException: EOF reached while reading");
     }
 }
