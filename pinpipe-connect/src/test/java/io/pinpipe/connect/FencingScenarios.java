@@ -74,6 +74,32 @@ abstract class FencingScenarios {
     }
 
     /**
+     * The zombie LocalClusterIT found (issue 14): A was assigned the partition while it held no record yet, and its
+     * worker was paused before A took the partition's first record. B got the partition, resumed at 0, wrote 0-3 and
+     * 4-7 and committed 8. When A's worker goes on, A's consumer, not yet told that it left the group, hands A the
+     * records from where A was assigned: 0-9. Had A claimed the partition only now, at its first record, its claim
+     * would replace B's, its clean-up from 0 would delete B's committed files, and its files 0-4 and 5-9 would overlap
+     * B's successor's, which resumes at 8 and cleans only from there (records 8 and 9 twice). A claimed at its
+     * assignment instead, so B's claim is the later one: A's clean-up is refused and A fences the partition.
+     */
+    @Test
+    void zombieAssignedBeforeThePartitionHadRecordsTakesNothingFromTheOwnerWhenItsFirstRecordsCome() throws Exception {
+        TestContext zombieContext = new TestContext(true);
+        LakeSinkTask zombie = task(newConnection(), 5, zombieContext);
+
+        ObjectStore ownerStore = newConnection();
+        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
+        owner.put(records(0, 8));
+        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        Map<String, String> ownersFiles = files(ownerStore);
+        assertThat(ownersFiles).containsOnlyKeys(PARTITION_FOLDER + fileName(0), PARTITION_FOLDER + fileName(4));
+
+        zombie.put(records(0, 10));
+        assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
+        owner.stop();
+    }
+
+    /**
      * close stops the partition at once, even with its store stalled: the file being stored (0-2) is stopped at its
      * guard when the store goes on, the one waiting behind it (3-5) and the open one (6) are dropped, and close
      * returns after store.wait.max.ms instead of waiting for the store. No other task claimed the partition, so this

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +52,43 @@ class LakeSinkFencingTest extends FencingScenarios {
         }
         assertThat(Files.readString(folder.resolve(fileName(committed)), StandardCharsets.UTF_8))
                 .isEqualTo(String.join("\n", values(committed, 2)) + "\n");
+        task.stop();
+    }
+
+    /** The claim belongs to the assignment: a stall before the partition's first record cannot make it late. */
+    @Test
+    void everyAssignedPartitionIsClaimedBeforeItsFirstRecord() {
+        LakeSinkTask task = task(newConnection(), 2, new TestContext(true));
+
+        assertThat(lake.resolve("topics/" + TOPIC + "/.owner-0")).as("the owner marker, written by open").exists();
+        task.stop();
+    }
+
+    /**
+     * A claim the store refuses in open (unreachable then) does not fail the task: the next put makes it before it
+     * takes a record, and the partition is written as usual.
+     */
+    @Test
+    void aClaimTheStoreRefusedAtTheAssignmentIsMadeByTheNextPut() throws IOException {
+        AtomicInteger refusals = new AtomicInteger(1);
+        ObjectStore store = new ForwardingStore(newConnection()) {
+            @Override
+            public void replace(String name, byte[] content) throws IOException {
+                if (refusals.getAndDecrement() > 0) {
+                    throw new IOException("the store is unreachable");
+                }
+                super.replace(name, content);
+            }
+        };
+        Path marker = lake.resolve("topics/" + TOPIC + "/.owner-0");
+        LakeSinkTask task = task(store, 2, new TestContext(true));
+        assertThat(marker).as("no claim yet").doesNotExist();
+
+        task.put(records(0, 4));
+
+        assertThat(marker).exists();
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(4));
+        assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 4));
         task.stop();
     }
 
