@@ -61,11 +61,8 @@ abstract class FencingScenarios {
                 .containsOnlyKeys(PARTITION_FOLDER + fileName(0));
 
         ObjectStore ownerStore = newConnection();
-        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
-        owner.put(records(0, 8));
-        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        LakeSinkTask owner = ownerCommittingZeroToSeven(ownerStore);
         Map<String, String> ownersFiles = files(ownerStore);
-        assertThat(ownersFiles).containsOnlyKeys(PARTITION_FOLDER + fileName(0), PARTITION_FOLDER + fileName(4));
 
         zombieStore.release();
         zombieStore.awaitStallEnded();
@@ -88,11 +85,8 @@ abstract class FencingScenarios {
         LakeSinkTask zombie = task(newConnection(), 5, zombieContext);
 
         ObjectStore ownerStore = newConnection();
-        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
-        owner.put(records(0, 8));
-        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        LakeSinkTask owner = ownerCommittingZeroToSeven(ownerStore);
         Map<String, String> ownersFiles = files(ownerStore);
-        assertThat(ownersFiles).containsOnlyKeys(PARTITION_FOLDER + fileName(0), PARTITION_FOLDER + fileName(4));
 
         zombie.put(records(0, 10));
         assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
@@ -143,6 +137,15 @@ abstract class FencingScenarios {
         assertThat(files(ownerStore)).as("the owner's files, neither replaced nor joined by the zombie's")
                 .isEqualTo(ownersFiles);
         assertThat(Lake.lines(ownerStore, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
+    }
+
+    /** B, the owner, on a connection of its own: resumes at 0, writes files 0-3 and 4-7 and commits 8. */
+    LakeSinkTask ownerCommittingZeroToSeven(ObjectStore ownerStore) throws IOException {
+        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
+        owner.put(records(0, 8));
+        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        assertThat(files(ownerStore)).containsOnlyKeys(PARTITION_FOLDER + fileName(0), PARTITION_FOLDER + fileName(4));
+        return owner;
     }
 
     /** A started task with {@code P0} assigned, writing files of {@code flushSize} records on one store thread. */

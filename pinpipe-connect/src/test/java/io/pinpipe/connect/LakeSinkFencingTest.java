@@ -108,9 +108,7 @@ class LakeSinkFencingTest extends FencingScenarios {
         zombieStore.awaitStall();
 
         ObjectStore ownerStore = newConnection();
-        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
-        owner.put(records(0, 8));
-        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        LakeSinkTask owner = ownerCommittingZeroToSeven(ownerStore);
         Map<String, String> ownersFiles = files(ownerStore);
 
         zombieStore.release();
