@@ -43,10 +43,10 @@ import java.util.function.LongSupplier;
  *     <li>A store never replaces a file. When a file's name holds another writer's content, a task that lost the
  *     partition while stalled meets its new owner: the partition is fenced here ({@link #fence}), never committed
  *     past, paused, and logged as an error.</li>
- *     <li>A task that lost a partition stops publishing it: on assignment the task writes its own token into the
- *     partition's owner marker ({@link OwnerMarker}) before it cleans up, every publish and delete first checks that
- *     the marker still holds it and that the partition is still open here ({@link #close} revokes it at once), and a
- *     check that fails fences the partition like a taken name.</li>
+ *     <li>A task that lost a partition stops publishing it: when the partition is assigned ({@link #open}), before
+ *     any of its records, the task writes its own token into the partition's owner marker ({@link OwnerMarker});
+ *     every publish and delete first checks that the marker still holds it and that the partition is still open here
+ *     ({@link #close} revokes it at once), and a check that fails fences the partition like a taken name.</li>
  *     <li>A store failure is classified once ({@link StorageErrors}); a retriable one makes Connect hand the same
  *     records again after a growing back-off, and records already taken are recognised by offset.</li>
  * </ul>
@@ -107,11 +107,24 @@ public class LakeSinkTask extends SinkTask {
                 config.getString(LakeSinkConfig.TOPICS_DIR), rotation.flushSize());
     }
 
+    /**
+     * Claims each newly assigned partition in the store ({@link OwnerMarker}) at once, before any of its records: the
+     * assignment is the one moment the task knows that it owns the partition. A claim made later, at the partition's
+     * first record, could come after a stall that cost the task the partition, and would take it back from its new
+     * owner (docs/lake-sink.md, "Fencing"). A claim the store refuses now is made before the next records instead.
+     */
     @Override
     public void open(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
-            writers.put(partition, new PartitionWriter(partition.topic(), partition.partition(), config.layout(),
-                    rotation, buffers));
+            PartitionWriter writer = new PartitionWriter(partition.topic(), partition.partition(), config.layout(),
+                    rotation, buffers);
+            writers.put(partition, writer);
+            try {
+                claim(partition, writer);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot claim {} in {} now; claiming it before its next records: {}", partition,
+                        store.describe(), e.toString());
+            }
         }
     }
 
@@ -122,6 +135,7 @@ public class LakeSinkTask extends SinkTask {
         List<SinkRecord> batch = records instanceof List<SinkRecord> list ? list : new ArrayList<>(records);
         Object[] lines = checker.lines(batch);
         try {
+            claimWhereTheAssignmentCouldNot();
             TopicPartition partition = null;
             for (int i = 0; i < lines.length; i++) {
                 SinkRecord record = batch.get(i);
@@ -292,6 +306,21 @@ public class LakeSinkTask extends SinkTask {
                 + " if it still owns it, restart the task.", partition, conflict.getMessage());
     }
 
+    /** Makes the claims that failed in {@link #open}, before any record is taken: as early as the store allows. */
+    private void claimWhereTheAssignmentCouldNot() throws IOException {
+        for (Map.Entry<TopicPartition, PartitionWriter> entry : writers.entrySet()) {
+            PartitionWriter writer = entry.getValue();
+            if (!writer.hasClaimed() && !writer.isFenced()) {
+                claim(entry.getKey(), writer);
+            }
+        }
+    }
+
+    /** Writes this task's token into the partition's owner marker; the writer's guard passes while it is there. */
+    private void claim(TopicPartition partition, PartitionWriter writer) throws IOException {
+        writer.claimed(owners.claim(partition.topic(), partition.partition()));
+    }
+
     /** Appends the record's line, or hands a bad record ({@code checked} is its {@link DataException}) on. */
     private void take(TopicPartition partition, PartitionWriter writer, SinkRecord record, Object checked, long now)
             throws IOException {
@@ -317,7 +346,7 @@ public class LakeSinkTask extends SinkTask {
         if (!writer.isClean(folder)) {
             try {
                 if (!writer.hasClaimed()) {
-                    writer.claimed(owners.claim(partition.topic(), partition.partition(), writer.resumeOffset()));
+                    claim(partition, writer);
                 }
                 uncommitted.remove(partition.topic(), partition.partition(), folder, writer.resumeOffset(),
                         writer.guard());

@@ -14,10 +14,13 @@ import java.util.UUID;
 
 /**
  * The store's word on which task owns a partition: a hidden object {@code <topics.dir>/<topic>/.owner-<partition>}
- * that a task overwrites with a token of its own when the partition is assigned to it, before it cleans up or writes
- * anything, and that it reads back right before each publish and delete. A task that lost the partition while it
- * stalled (a zombie) finds its successor's token there and stops, instead of publishing files that its successor never
- * sees: files cut at other offsets than the successor's would hold records twice under names that never collide.
+ * that a task overwrites with a token of its own when the partition is assigned to it (Connect's {@code open}, before
+ * any record of it), and that it reads back right before each publish and delete. A task that lost the partition
+ * while it stalled (a zombie) finds its successor's token there and stops, instead of publishing files that its
+ * successor never sees: files cut at other offsets than the successor's would hold records twice under names that
+ * never collide. The claim belongs to the assignment and to nothing later: a task whose first record of a partition
+ * arrives after such a stall (its consumer still hands it records from its old position) would otherwise claim then,
+ * take the partition back from its successor and clean up from its stale offset.
  *
  * <p>The token is random per assignment, not ordered: Connect does not hand a sink task its consumer generation, and
  * equality is what matters (the last claim wins; only its writer publishes). A check and the write after it are two
@@ -42,13 +45,13 @@ final class OwnerMarker {
     }
 
     /**
-     * Makes this task the partition's owner in the store and returns the guard that passes while it still is.
-     * {@code resumeOffset} is written for people reading the marker; only the random token is compared.
+     * Makes this task the partition's owner in the store and returns the guard that passes while it still is. The
+     * time is written for people reading the marker; only the random token is compared.
      */
-    PublishGuard claim(String topic, int partition, long resumeOffset) throws IOException {
+    PublishGuard claim(String topic, int partition) throws IOException {
         String marker = name(topic, partition);
-        byte[] token = ("owner=" + UUID.randomUUID() + "\nresumed.at.offset=" + resumeOffset + "\nclaimed.at="
-                + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] token = ("owner=" + UUID.randomUUID() + "\nclaimed.at=" + Instant.now() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         store.replace(marker, token);
         return name -> {
             byte[] current;

@@ -61,14 +61,34 @@ abstract class FencingScenarios {
                 .containsOnlyKeys(PARTITION_FOLDER + fileName(0));
 
         ObjectStore ownerStore = newConnection();
-        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
-        owner.put(records(0, 8));
-        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        LakeSinkTask owner = ownerCommittingZeroToSeven(ownerStore);
         Map<String, String> ownersFiles = files(ownerStore);
-        assertThat(ownersFiles).containsOnlyKeys(PARTITION_FOLDER + fileName(0), PARTITION_FOLDER + fileName(4));
 
         zombieStore.release();
         zombieStore.awaitStallEnded();
+        assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
+        owner.stop();
+    }
+
+    /**
+     * The zombie LocalClusterIT found (issue 14): A was assigned the partition while it held no record yet, and its
+     * worker was paused before A took the partition's first record. B got the partition, resumed at 0, wrote 0-3 and
+     * 4-7 and committed 8. When A's worker goes on, A's consumer, not yet told that it left the group, hands A the
+     * records from where A was assigned: 0-9. Had A claimed the partition only now, at its first record, its claim
+     * would replace B's, its clean-up from 0 would delete B's committed files, and its files 0-4 and 5-9 would overlap
+     * B's successor's, which resumes at 8 and cleans only from there (records 8 and 9 twice). A claimed at its
+     * assignment instead, so B's claim is the later one: A's clean-up is refused and A fences the partition.
+     */
+    @Test
+    void zombieAssignedBeforeThePartitionHadRecordsTakesNothingFromTheOwnerWhenItsFirstRecordsCome() throws Exception {
+        TestContext zombieContext = new TestContext(true);
+        LakeSinkTask zombie = task(newConnection(), 5, zombieContext);
+
+        ObjectStore ownerStore = newConnection();
+        LakeSinkTask owner = ownerCommittingZeroToSeven(ownerStore);
+        Map<String, String> ownersFiles = files(ownerStore);
+
+        zombie.put(records(0, 10));
         assertZombieFencedAndOwnersFilesAlone(zombie, zombieContext, ownerStore, ownersFiles);
         owner.stop();
     }
@@ -117,6 +137,15 @@ abstract class FencingScenarios {
         assertThat(files(ownerStore)).as("the owner's files, neither replaced nor joined by the zombie's")
                 .isEqualTo(ownersFiles);
         assertThat(Lake.lines(ownerStore, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 8));
+    }
+
+    /** B, the owner, on a connection of its own: resumes at 0, writes files 0-3 and 4-7 and commits 8. */
+    LakeSinkTask ownerCommittingZeroToSeven(ObjectStore ownerStore) throws IOException {
+        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
+        owner.put(records(0, 8));
+        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        assertThat(files(ownerStore)).containsOnlyKeys(PARTITION_FOLDER + fileName(0), PARTITION_FOLDER + fileName(4));
+        return owner;
     }
 
     /** A started task with {@code P0} assigned, writing files of {@code flushSize} records on one store thread. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +55,43 @@ class LakeSinkFencingTest extends FencingScenarios {
         task.stop();
     }
 
+    /** The claim belongs to the assignment: a stall before the partition's first record cannot make it late. */
+    @Test
+    void everyAssignedPartitionIsClaimedBeforeItsFirstRecord() {
+        LakeSinkTask task = task(newConnection(), 2, new TestContext(true));
+
+        assertThat(lake.resolve("topics/" + TOPIC + "/.owner-0")).as("the owner marker, written by open").exists();
+        task.stop();
+    }
+
+    /**
+     * A claim the store refuses in open (unreachable then) does not fail the task: the next put makes it before it
+     * takes a record, and the partition is written as usual.
+     */
+    @Test
+    void aClaimTheStoreRefusedAtTheAssignmentIsMadeByTheNextPut() throws IOException {
+        AtomicInteger refusals = new AtomicInteger(1);
+        ObjectStore store = new ForwardingStore(newConnection()) {
+            @Override
+            public void replace(String name, byte[] content) throws IOException {
+                if (refusals.getAndDecrement() > 0) {
+                    throw new IOException("the store is unreachable");
+                }
+                super.replace(name, content);
+            }
+        };
+        Path marker = lake.resolve("topics/" + TOPIC + "/.owner-0");
+        LakeSinkTask task = task(store, 2, new TestContext(true));
+        assertThat(marker).as("no claim yet").doesNotExist();
+
+        task.put(records(0, 4));
+
+        assertThat(marker).exists();
+        assertThat(task.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(4));
+        assertThat(Lake.lines(store, "topics", TOPIC, 0)).containsExactlyElementsOf(values(0, 4));
+        task.stop();
+    }
+
     /**
      * The window between a check and a publish, on a local lake: A's check of the owner marker passed, then A stalls
      * just before its link. B claims the partition and cleans up, which removes A's temporary file, and writes. A's
@@ -70,9 +108,7 @@ class LakeSinkFencingTest extends FencingScenarios {
         zombieStore.awaitStall();
 
         ObjectStore ownerStore = newConnection();
-        LakeSinkTask owner = task(ownerStore, 4, new TestContext(true));
-        owner.put(records(0, 8));
-        assertThat(owner.preCommit(Map.of())).containsEntry(P0, new OffsetAndMetadata(8));
+        LakeSinkTask owner = ownerCommittingZeroToSeven(ownerStore);
         Map<String, String> ownersFiles = files(ownerStore);
 
         zombieStore.release();
