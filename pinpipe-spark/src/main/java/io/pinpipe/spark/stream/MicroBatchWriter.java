@@ -68,18 +68,21 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     private final transient Placeholders placeholders;
     private final transient PrintStream out;
     private final transient StreamTotals totals;
+    private final transient PhaseReporter phases;
     private final transient Engine kernel;
     private final transient Map<SourceTable, StoredKeys> storedAtStart;
     private final transient ExecutorService tableThreads;
     private transient Map<SourceTable, StreamTable> tables;
 
     MicroBatchWriter(Warehouse warehouse, Topics topics, Placeholders placeholders, PrintStream out,
-                     StreamTotals totals, Engine kernel, Map<SourceTable, StoredKeys> storedAtStart) {
+                     StreamTotals totals, PhaseReporter phases, Engine kernel,
+                     Map<SourceTable, StoredKeys> storedAtStart) {
         this.warehouse = warehouse;
         this.topics = topics;
         this.placeholders = placeholders;
         this.out = out;
         this.totals = totals;
+        this.phases = phases;
         this.kernel = kernel;
         this.storedAtStart = storedAtStart;
         AtomicInteger threads = new AtomicInteger();
@@ -99,8 +102,9 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     @Override
     public void call(Dataset<Row> batch, Long batchId) {
         long started = System.nanoTime();
+        PhaseTimes times = new PhaseTimes();
         if (tables == null) {
-            tables = open(batch);
+            tables = times.time("open", () -> open(batch));
         }
         // Parsed once for the three tables, each of which reads it twice (counts and keys, then the new rows).
         Dataset<Row> parsed = KafkaRecords.parse(batch, topics).persist(StorageLevel.MEMORY_AND_DISK());
@@ -109,15 +113,17 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
             Map<SourceTable, Future<Checked>> written = new EnumMap<>(SourceTable.class);
             SparkContext spark = batch.sparkSession().sparkContext();
             for (SourceTable table : SourceTable.values()) {
-                written.put(table, tableThreads.submit(inQueryJobGroup(spark, () -> write(parsed, table, batchId))));
+                written.put(table, tableThreads.submit(inQueryJobGroup(spark,
+                        () -> write(parsed, table, batchId, times))));
             }
-            List<Checked> checked = await(written);
+            List<Checked> checked = times.time("tables", () -> await(written));
             checked.forEach(table -> counts.put(table.table(), table.counts()));
-            quarantine(checked);
+            quarantine(checked, times);
         } finally {
             parsed.unpersist();
         }
         totals.add(counts);
+        phases.written(batchId, times, counts);
         StringJoiner line = new StringJoiner("; ", "[stream] batch " + batchId + ": ", "");
         counts.forEach((table, count) -> line.add(String.format("%s %,d read, %,d new, %,d quarantined",
                 table.shortName(), count.read(), count.inserted(), count.quarantined())));
@@ -129,16 +135,19 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     private record Checked(SourceTable table, Dataset<Row> records, BatchCounts counts) {
     }
 
-    private Checked write(Dataset<Row> parsed, SourceTable table, long batchId) {
+    private Checked write(Dataset<Row> parsed, SourceTable table, long batchId, PhaseTimes times) {
         Dataset<Row> checked = RecordChecks.withReason(KafkaRecords.of(parsed, topics.streaming(table), table),
                 table, placeholders);
         Column failed = col(RecordChecks.REASON).isNotNull();
-        Row stats = checked.agg(count(lit(1)), sum(when(failed, 1L).otherwise(0L)),
-                collect_set(when(failed.unary_$bang(), col(table.keyColumn())))).head();
+        // The first of the three to run also reads the micro-batch from Kafka and parses it into the cache.
+        Row stats = times.time(table.shortName() + ".checks", () -> checked.agg(count(lit(1)),
+                sum(when(failed, 1L).otherwise(0L)), collect_set(when(failed.unary_$bang(), col(table.keyColumn()))))
+                .head());
         long read = stats.getLong(0);
         long quarantined = stats.isNullAt(1) ? 0 : stats.getLong(1);
         List<Integer> keys = stats.getList(2);
-        long inserted = keys.isEmpty() ? 0 : tables.get(table).append(batchId, checked, read - quarantined, keys);
+        long inserted = keys.isEmpty() ? 0
+                : tables.get(table).append(batchId, checked, read - quarantined, keys, times);
         return new Checked(table, checked, new BatchCounts(read, quarantined, inserted));
     }
 
@@ -188,11 +197,12 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     }
 
     /** One merge for the micro-batch's quarantined records of all tables (concurrent merges would conflict). */
-    private void quarantine(List<Checked> checked) {
+    private void quarantine(List<Checked> checked, PhaseTimes times) {
         checked.stream().filter(table -> table.counts().quarantined() > 0)
                 .map(table -> quarantine(table.records()))
                 .reduce(Dataset::unionByName)
-                .ifPresent(failed -> warehouse.mergeByKeys(Warehouse.QUARANTINE, failed, QUARANTINE_KEYS));
+                .ifPresent(failed -> times.time("quarantine",
+                        () -> warehouse.mergeByKeys(Warehouse.QUARANTINE, failed, QUARANTINE_KEYS)));
     }
 
     /** The tables' writers, made on the query's thread: their commits carry the query's id. */
