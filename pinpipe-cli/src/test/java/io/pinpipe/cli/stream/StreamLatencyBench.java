@@ -2,15 +2,17 @@ package io.pinpipe.cli.stream;
 
 import io.pinpipe.cli.batch.SparkJvm;
 import io.pinpipe.cli.stack.LocalStack;
+import io.pinpipe.cli.stream.LoadGenerator.Part;
 import io.pinpipe.common.Await;
 import io.pinpipe.common.Settings;
 import io.pinpipe.common.SourceTable;
-import io.pinpipe.cli.stream.LoadGenerator.Part;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,8 +220,8 @@ class StreamLatencyBench {
     private static String readString(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
