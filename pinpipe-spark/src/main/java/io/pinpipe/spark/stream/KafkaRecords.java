@@ -36,11 +36,12 @@ final class KafkaRecords {
 
     /**
      * Every record of a micro-batch with its value parsed once, by its own topic's schema: one struct column per
-     * table, named after it, null for the other topics' records.
+     * table, named after it, null for the other topics' records. The value's text is left out: the micro-batch's
+     * cache would hold every record twice for the few that fail the checks ({@link #texts} finds theirs).
      */
     static Dataset<Row> parse(Dataset<Row> kafka, Topics topics) {
         Column text = col("value").cast("string");
-        List<Column> columns = new ArrayList<>(List.of(col(TOPIC), col(PARTITION), col(OFFSET), text.as(RECORD)));
+        List<Column> columns = new ArrayList<>(List.of(col(TOPIC), col(PARTITION), col(OFFSET)));
         for (SourceTable table : SourceTable.values()) {
             columns.add(when(col(TOPIC).equalTo(topics.streaming(table)),
                     from_json(text, RawSchemas.withCorruptRecord(table), PERMISSIVE)).as(table.shortName()));
@@ -48,9 +49,22 @@ final class KafkaRecords {
         return kafka.select(columns.toArray(Column[]::new));
     }
 
-    /** One table's records of a parsed micro-batch, as raw rows of {@code table} plus topic, partition, offset, text. */
+    /** One table's records of a parsed micro-batch, as raw rows of {@code table} plus topic, partition, offset. */
     static Dataset<Row> of(Dataset<Row> parsed, String topic, SourceTable table) {
         return parsed.where(col(TOPIC).equalTo(topic))
-                .select(col(TOPIC), col(PARTITION), col(OFFSET), col(RECORD), col(table.shortName() + ".*"));
+                .select(col(TOPIC), col(PARTITION), col(OFFSET), col(table.shortName() + ".*"));
+    }
+
+    /**
+     * The text of each of {@code records} (rows with topic, partition and offset), read again from the micro-batch
+     * {@code kafka}: as the gateway stored it, in column {@link #RECORD}.
+     */
+    static Dataset<Row> texts(Dataset<Row> kafka, Dataset<Row> records) {
+        Dataset<Row> texts = kafka.select(col(TOPIC).as("t"), col(PARTITION).as("p"), col(OFFSET).as("o"),
+                col("value").cast("string").as(RECORD));
+        return records.join(texts, records.col(TOPIC).equalTo(texts.col("t"))
+                        .and(records.col(PARTITION).equalTo(texts.col("p")))
+                        .and(records.col(OFFSET).equalTo(texts.col("o"))))
+                .drop("t", "p", "o");
     }
 }

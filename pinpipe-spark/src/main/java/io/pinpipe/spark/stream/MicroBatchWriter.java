@@ -8,13 +8,11 @@ import io.pinpipe.spark.RecordChecks;
 import io.pinpipe.spark.Warehouse;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -30,21 +28,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * Writes one micro-batch of the three streaming topics into the stream's Delta tables, with the batch job's
  * checks and cleaning ({@link StreamTable} appends each table's new rows, once per micro-batch id). Quarantined
  * records, rare, are merged on their topic, partition and offset with Spark's Delta writer.
  *
- * <p>The three tables are written side by side, each from a thread of its own. One table's part is a chain of small
- * Spark jobs of one or two tasks each (a topic partition's records, one output file), with driver work between them
- * (planning, Kernel's commit): one table at a time leaves a core idle most of the time. Side by side, the micro-batch
- * uses the cores it has (at 10,000 records/s here: p95 latency 4.2 s instead of 5.3 s, BENCHMARKS.md).
+ * <p>The micro-batch is read from Kafka and parsed once, into a cache, by the one Spark job that checks the three
+ * tables' records ({@link BatchChecks}). Then the three tables are written side by side, each from a thread of its
+ * own. One table's part is a small Spark job (one output file) with driver work around it (planning, Kernel's log
+ * read and commit): one table at a time leaves a core idle most of the time. Side by side, the micro-batch uses the
+ * cores it has (at 10,000 records/s here: p95 latency 4.2 s instead of 5.3 s, BENCHMARKS.md).
  */
 final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -68,18 +62,21 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     private final transient Placeholders placeholders;
     private final transient PrintStream out;
     private final transient StreamTotals totals;
+    private final transient PhaseReporter phases;
     private final transient Engine kernel;
     private final transient Map<SourceTable, StoredKeys> storedAtStart;
     private final transient ExecutorService tableThreads;
     private transient Map<SourceTable, StreamTable> tables;
 
     MicroBatchWriter(Warehouse warehouse, Topics topics, Placeholders placeholders, PrintStream out,
-                     StreamTotals totals, Engine kernel, Map<SourceTable, StoredKeys> storedAtStart) {
+                     StreamTotals totals, PhaseReporter phases, Engine kernel,
+                     Map<SourceTable, StoredKeys> storedAtStart) {
         this.warehouse = warehouse;
         this.topics = topics;
         this.placeholders = placeholders;
         this.out = out;
         this.totals = totals;
+        this.phases = phases;
         this.kernel = kernel;
         this.storedAtStart = storedAtStart;
         AtomicInteger threads = new AtomicInteger();
@@ -99,25 +96,31 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     @Override
     public void call(Dataset<Row> batch, Long batchId) {
         long started = System.nanoTime();
+        PhaseTimes times = new PhaseTimes();
         if (tables == null) {
-            tables = open(batch);
+            tables = times.time("open", () -> open(batch));
         }
-        // Parsed once for the three tables, each of which reads it twice (counts and keys, then the new rows).
+        // Parsed once for the three tables, each of which reads it twice (the checks, then the new rows).
         Dataset<Row> parsed = KafkaRecords.parse(batch, topics).persist(StorageLevel.MEMORY_AND_DISK());
         Map<SourceTable, BatchCounts> counts = new EnumMap<>(SourceTable.class);
         try {
-            Map<SourceTable, Future<Checked>> written = new EnumMap<>(SourceTable.class);
-            SparkContext spark = batch.sparkSession().sparkContext();
+            Map<SourceTable, Dataset<Row>> checked = new EnumMap<>(SourceTable.class);
             for (SourceTable table : SourceTable.values()) {
-                written.put(table, tableThreads.submit(inQueryJobGroup(spark, () -> write(parsed, table, batchId))));
+                checked.put(table, RecordChecks.withReason(KafkaRecords.of(parsed, topics.streaming(table), table),
+                        table, placeholders));
             }
-            List<Checked> checked = await(written);
-            checked.forEach(table -> counts.put(table.table(), table.counts()));
-            quarantine(checked);
+            // The one job that reads the micro-batch from Kafka, parses it into the cache and checks it.
+            Map<SourceTable, BatchChecks.Verdicts> verdicts = times.time("checks", () -> BatchChecks.of(checked));
+            Map<SourceTable, Long> inserted = times.time("tables", () -> append(batch, batchId, checked, verdicts,
+                    times));
+            verdicts.forEach((table, verdict) -> counts.put(table, new BatchCounts(verdict.read(),
+                    verdict.quarantined(), inserted.getOrDefault(table, 0L))));
+            quarantine(batch, checked, counts, times);
         } finally {
             parsed.unpersist();
         }
         totals.add(counts);
+        phases.written(batchId, times, counts);
         StringJoiner line = new StringJoiner("; ", "[stream] batch " + batchId + ": ", "");
         counts.forEach((table, count) -> line.add(String.format("%s %,d read, %,d new, %,d quarantined",
                 table.shortName(), count.read(), count.inserted(), count.quarantined())));
@@ -125,21 +128,18 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         out.flush();
     }
 
-    /** One table's part of a micro-batch: its checked records, and what was done with them. */
-    private record Checked(SourceTable table, Dataset<Row> records, BatchCounts counts) {
-    }
-
-    private Checked write(Dataset<Row> parsed, SourceTable table, long batchId) {
-        Dataset<Row> checked = RecordChecks.withReason(KafkaRecords.of(parsed, topics.streaming(table), table),
-                table, placeholders);
-        Column failed = col(RecordChecks.REASON).isNotNull();
-        Row stats = checked.agg(count(lit(1)), sum(when(failed, 1L).otherwise(0L)),
-                collect_set(when(failed.unary_$bang(), col(table.keyColumn())))).head();
-        long read = stats.getLong(0);
-        long quarantined = stats.isNullAt(1) ? 0 : stats.getLong(1);
-        List<Integer> keys = stats.getList(2);
-        long inserted = keys.isEmpty() ? 0 : tables.get(table).append(batchId, checked, read - quarantined, keys);
-        return new Checked(table, checked, new BatchCounts(read, quarantined, inserted));
+    /** Appends each table's new rows, the tables side by side; returns the rows appended per table. */
+    private Map<SourceTable, Long> append(Dataset<Row> batch, long batchId, Map<SourceTable, Dataset<Row>> checked,
+                                          Map<SourceTable, BatchChecks.Verdicts> verdicts, PhaseTimes times) {
+        Map<SourceTable, Future<Long>> appended = new EnumMap<>(SourceTable.class);
+        SparkContext spark = batch.sparkSession().sparkContext();
+        verdicts.forEach((table, verdict) -> {
+            if (!verdict.keys().isEmpty()) {
+                appended.put(table, tableThreads.submit(inQueryJobGroup(spark, () -> tables.get(table)
+                        .append(batchId, checked.get(table), verdict.passed(), verdict.keys(), times))));
+            }
+        });
+        return await(appended);
     }
 
     /**
@@ -161,13 +161,13 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         };
     }
 
-    /** Every table's outcome, once all three are done (none is left running when one failed). */
-    private static List<Checked> await(Map<SourceTable, Future<Checked>> written) {
-        List<Checked> done = new ArrayList<>();
+    /** Every table's outcome, once all are done (none is left running when one failed). */
+    private static Map<SourceTable, Long> await(Map<SourceTable, Future<Long>> appended) {
+        Map<SourceTable, Long> done = new EnumMap<>(SourceTable.class);
         RuntimeException failure = null;
-        for (Future<Checked> table : written.values()) {
+        for (Map.Entry<SourceTable, Future<Long>> table : appended.entrySet()) {
             try {
-                done.add(table.get());
+                done.put(table.getKey(), table.getValue().get());
             } catch (ExecutionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException(e.getCause());
@@ -188,11 +188,13 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     }
 
     /** One merge for the micro-batch's quarantined records of all tables (concurrent merges would conflict). */
-    private void quarantine(List<Checked> checked) {
-        checked.stream().filter(table -> table.counts().quarantined() > 0)
-                .map(table -> quarantine(table.records()))
+    private void quarantine(Dataset<Row> batch, Map<SourceTable, Dataset<Row>> checked,
+                            Map<SourceTable, BatchCounts> counts, PhaseTimes times) {
+        counts.keySet().stream().filter(table -> counts.get(table).quarantined() > 0)
+                .map(table -> quarantine(batch, checked.get(table)))
                 .reduce(Dataset::unionByName)
-                .ifPresent(failed -> warehouse.mergeByKeys(Warehouse.QUARANTINE, failed, QUARANTINE_KEYS));
+                .ifPresent(failed -> times.time("quarantine",
+                        () -> warehouse.mergeByKeys(Warehouse.QUARANTINE, failed, QUARANTINE_KEYS)));
     }
 
     /** The tables' writers, made on the query's thread: their commits carry the query's id. */
@@ -212,9 +214,10 @@ final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     }
 
     /** The failed records in the quarantine table's columns. */
-    static Dataset<Row> quarantine(Dataset<Row> checked) {
-        return checked.where(col(RecordChecks.REASON).isNotNull()).select(col(KafkaRecords.TOPIC),
-                col(KafkaRecords.PARTITION), col(KafkaRecords.OFFSET), col(RecordChecks.REASON),
-                col(KafkaRecords.RECORD));
+    static Dataset<Row> quarantine(Dataset<Row> batch, Dataset<Row> checked) {
+        Dataset<Row> failed = checked.where(col(RecordChecks.REASON).isNotNull()).select(col(KafkaRecords.TOPIC),
+                col(KafkaRecords.PARTITION), col(KafkaRecords.OFFSET), col(RecordChecks.REASON));
+        return KafkaRecords.texts(batch, failed).select(col(KafkaRecords.TOPIC), col(KafkaRecords.PARTITION),
+                col(KafkaRecords.OFFSET), col(RecordChecks.REASON), col(KafkaRecords.RECORD));
     }
 }

@@ -46,17 +46,22 @@ public final class StreamJob {
     private final StreamOptions options;
     private final PrintStream out;
     private final StreamTotals totals = new StreamTotals();
+    private final PhaseReporter phases;
 
     public StreamJob(SparkSession spark, StreamOptions options, PrintStream out) {
         this.spark = spark;
         this.options = options;
         this.out = out;
+        this.phases = new PhaseReporter(out);
     }
 
     /** Creates the tables that do not exist yet and starts the query; it runs until stopped (or drained). */
     public StreamingQuery start() throws TimeoutException {
         MicroBatchWriter writer = writer();
         spark.streams().addListener(new LagReporter(out));
+        if (options.phaseTimes()) {
+            spark.streams().addListener(phases);
+        }
         DataStreamReader reader = spark.readStream().format("kafka")
                 .option("kafka.bootstrap.servers", options.bootstrapServers())
                 .option("subscribe", String.join(",", options.topics().streamingTopics()))
@@ -91,7 +96,7 @@ public final class StreamJob {
             stored.put(table, StoredKeys.of(warehouse.read(table.shortName())));
         }
         Engine kernel = DefaultEngine.create(spark.sparkContext().hadoopConfiguration());
-        return new MicroBatchWriter(warehouse, options.topics(), placeholders, out, totals, kernel, stored);
+        return new MicroBatchWriter(warehouse, options.topics(), placeholders, out, totals, phases, kernel, stored);
     }
 
     /** What the job did so far. */

@@ -18,10 +18,12 @@ import java.util.List;
  * @param checkpoint where Spark keeps the offsets the tables already hold; never deleted by the job
  * @param trigger    the micro-batch interval; ignored with {@code availableNow}
  * @param kafka      extra settings for the Kafka source (security); {@link KafkaClientConfig#NONE} without a file
+ * @param phaseTimes whether to print where each micro-batch's time went ({@link PhaseReporter})
  */
 public record StreamOptions(String bootstrapServers, Topics topics, String warehouse, String checkpoint,
                             Duration trigger, boolean availableNow, boolean extendedPlaceholders,
-                            int shufflePartitions, long maxRecordsPerBatch, KafkaClientConfig kafka) {
+                            int shufflePartitions, long maxRecordsPerBatch, KafkaClientConfig kafka,
+                            boolean phaseTimes) {
 
     public static final ConfigKey BOOTSTRAP_SERVERS = KafkaCluster.BOOTSTRAP_SERVERS;
     public static final ConfigKey KAFKA_CONFIG = ConfigKey.of("kafka.config", null,
@@ -46,10 +48,15 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
     public static final ConfigKey MAX_RECORDS_PER_BATCH = new ConfigKey("max.records.per.batch", "0",
             "At most this many records per micro-batch over all topics (0: no limit).", false,
             StreamOptions::isNonNegativeLong, "a whole number, 0 or more");
+    public static final ConfigKey PHASE_TIMES = ConfigKey.bool("phase.times", false,
+            "Print one more line per micro-batch: the milliseconds of each of its phases (Spark's planning and"
+                    + " checkpoint writes, the checks, each table's Parquet write and Delta commit) and its records"
+                    + " per table.");
 
     /** Every option, in the order {@code --help} lists them. */
     public static final List<ConfigKey> KEYS = List.of(BOOTSTRAP_SERVERS, KAFKA_CONFIG, USER_ID, WAREHOUSE, CHECKPOINT,
-            TRIGGER_INTERVAL, AVAILABLE_NOW, EXTENDED_PLACEHOLDERS, SHUFFLE_PARTITIONS, MAX_RECORDS_PER_BATCH);
+            TRIGGER_INTERVAL, AVAILABLE_NOW, EXTENDED_PLACEHOLDERS, SHUFFLE_PARTITIONS, MAX_RECORDS_PER_BATCH,
+            PHASE_TIMES);
 
     /** The flag of a key: {@code user.id} → {@code --user-id}. */
     public static String flag(ConfigKey key) {
@@ -78,7 +85,8 @@ public record StreamOptions(String bootstrapServers, Topics topics, String wareh
                 settings.getInt(SHUFFLE_PARTITIONS),
                 Long.parseLong(settings.get(MAX_RECORDS_PER_BATCH).trim()),
                 settings.find(KAFKA_CONFIG.name()).map(file -> KafkaClientConfig.read(Path.of(file.trim())))
-                        .orElse(KafkaClientConfig.NONE));
+                        .orElse(KafkaClientConfig.NONE),
+                settings.getBoolean(PHASE_TIMES));
     }
 
     /** One line per option for {@code --help}. */

@@ -47,15 +47,17 @@ final class StreamTable {
      *
      * @param passedRows how many rows passed the checks
      * @param keys       the distinct keys of the rows that passed
+     * @param times      where the phases' durations go ({@code <table>.begin}, {@code .write}, {@code .commit}, ...)
      * @return the number of rows appended
      */
-    long append(long batchId, Dataset<Row> checked, long passedRows, List<Integer> keys) {
-        Optional<Transaction> transaction = appender.begin(batchId);
+    long append(long batchId, Dataset<Row> checked, long passedRows, List<Integer> keys, PhaseTimes times) {
+        String name = table.shortName();
+        Optional<Transaction> transaction = times.time(name + ".begin", () -> appender.begin(batchId));
         if (transaction.isEmpty()) {
             return 0; // committed before a crash: the table holds this micro-batch's rows
         }
         if (appender.othersCommittedBefore(transaction.get())) {
-            stored = StoredKeys.of(warehouse.read(table.shortName()));
+            stored = times.time(name + ".reload", () -> StoredKeys.of(warehouse.read(name)));
         }
         int[] storedAlready = stored.storedOf(keys);
         if (storedAlready.length == keys.size()) {
@@ -76,11 +78,12 @@ final class StreamTable {
         }
         // One file per micro-batch, in a folder of its own per attempt: a crashed attempt's file (never committed)
         // is left for VACUUM, as Delta leaves those of any failed write.
-        String folder = warehouse.tableLocation(table.shortName()) + "/stream-" + batchId + "-" + UUID.randomUUID();
-        clean.coalesce(1).write().parquet(folder);
-        List<DataFileStatus> files = WrittenFiles.in(folder, StoredKeys.KEY,
-                checked.sparkSession().sparkContext().hadoopConfiguration());
-        appender.commit(transaction.get(), files);
+        String folder = warehouse.tableLocation(name) + "/stream-" + batchId + "-" + UUID.randomUUID();
+        Dataset<Row> written = clean;
+        times.time(name + ".write", () -> written.coalesce(1).write().parquet(folder));
+        List<DataFileStatus> files = times.time(name + ".stats", () -> WrittenFiles.in(folder, StoredKeys.KEY,
+                checked.sparkSession().sparkContext().hadoopConfiguration()));
+        times.time(name + ".commit", () -> appender.commit(transaction.get(), files));
         stored.addAll(keys);
         return WrittenFiles.rows(files);
     }
